@@ -1,0 +1,22 @@
+package dev.weft.core.instrumentation;
+
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Receives the advice a {@link TypeInstrumentation} applies to the type being woven. */
+public interface AdviceTarget {
+
+  /**
+   * Weaves {@code adviceClassName} (a class in the module's packages, named by string so the agent
+   * class loader never loads it) around the matching methods. The woven code calls the advice
+   * through {@code invokedynamic}; the advice runs in the module's instrumentation class loader.
+   */
+  void applyAdvice(ElementMatcher<? super MethodDescription> methods, String adviceClassName);
+
+  /**
+   * Copies the advice into the woven class instead. Reserved for JDK classes loaded before call
+   * sites can be linked; such advice may reference only {@code dev.weft.bootstrap} and JDK types
+   * and stays Java-6-shaped (see the house style). Document each use where it is made.
+   */
+  void applyInlinedAdvice(ElementMatcher<? super MethodDescription> methods, String adviceClassName);
+}
