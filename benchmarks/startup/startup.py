@@ -45,9 +45,17 @@ def official_agent():
 def compile_app(java):
     out = os.path.join(HERE, "target")
     os.makedirs(out, exist_ok=True)
-    javac = os.path.join(os.path.dirname(java), "javac")
-    subprocess.run([javac, "-d", out, os.path.join(HERE, "HelloWorld.java")], check=True)
-    return out
+    bindir = os.path.dirname(os.path.realpath(java))
+    subprocess.run([os.path.join(bindir, "javac"), "-d", out,
+                    os.path.join(HERE, "HelloWorld.java"), os.path.join(HERE, "EmptyAgent.java")],
+                   check=True)
+    manifest = os.path.join(out, "empty-agent.mf")
+    with open(manifest, "w") as f:
+        f.write("Premain-Class: EmptyAgent\n")
+    empty = os.path.join(out, "empty-agent.jar")
+    subprocess.run([os.path.join(bindir, "jar"), "cfm", empty, manifest, "-C", out,
+                    "EmptyAgent.class"], check=True)
+    return out, empty
 
 
 def run_once(cmd, env):
@@ -70,12 +78,14 @@ def main():
     weft = os.path.join(ROOT, "dist", "target", "weft-agent.jar")
     if not os.path.exists(weft):
         sys.exit("build the agent first: ./mvnw -B -DskipTests package")
-    classes = compile_app(args.java)
+    classes, empty_agent = compile_app(args.java)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "WEFT_"))}
     env.update(AGENT_ENV)
     base = [args.java, "-cp", classes]
     cases = {
         "no agent": base + ["HelloWorld"],
+        "empty agent (JVM floor)": [args.java, f"-javaagent:{empty_agent}", "-cp", classes,
+                                    "HelloWorld"],
         "weft": [args.java, f"-javaagent:{weft}", "-cp", classes, "HelloWorld"],
         f"official {OFFICIAL_VERSION}": [args.java, f"-javaagent:{official_agent()}",
                                           "-cp", classes, "HelloWorld"],

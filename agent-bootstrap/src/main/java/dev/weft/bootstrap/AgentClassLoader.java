@@ -15,9 +15,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Loads agent-core, the SDK, the instrumentations and every shaded dependency from the jar's
- * {@code inst/} folder, where classes are stored as {@code .classdata} so that no other class
- * loader can ever find them.
+ * Loads agent-core, the SDK, the instrumentations and every shaded dependency from the jar's {@code
+ * inst/} folder, where classes are stored as {@code .classdata} so that no other class loader can
+ * ever find them.
  *
  * <p>A resource named {@code a/B.class} maps to {@code inst/a/B.classdata}; any other resource
  * {@code r} maps to {@code inst/r}. Thread-safe (parallel capable).
@@ -43,7 +43,8 @@ public final class AgentClassLoader extends ClassLoader {
     this.jar = new JarFile(jarFile, false);
     URL location = jarFile.toURI().toURL();
     this.jarUrl = "jar:" + location + "!/";
-    this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
+    this.domain =
+        new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
   }
 
   /** The bytes of class {@code binaryName} as stored in the jar, or null if there is none. */
@@ -98,7 +99,9 @@ public final class AgentClassLoader extends ClassLoader {
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL url = findResource(name);
-    return url == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singleton(url));
+    return url == null
+        ? Collections.emptyEnumeration()
+        : Collections.enumeration(Collections.singleton(url));
   }
 
   @Override

@@ -13,8 +13,9 @@ import java.util.jar.JarFile;
  *
  * <p>The system class loader defines this class before the jar is on the bootstrap search path, so
  * it does nothing but append the jar there and hand over to the bootstrap-defined {@link
- * AgentStarter}; every other Weft class is then resolved through the bootstrap loader. It must never
- * throw: a failed start is one line on standard error and the application runs uninstrumented.
+ * AgentStarter}; every other Weft class is then resolved through the bootstrap loader. It must
+ * never throw: a failed start is one line on standard error and the application runs
+ * uninstrumented.
  */
 public final class AgentMain {
 

@@ -35,8 +35,7 @@ public final class AgentStarter {
           .getMethod("install", String.class, Instrumentation.class, File.class, boolean.class)
           .invoke(null, agentArgs, inst, jar, attached);
     } catch (Throwable t) {
-      Throwable cause =
-          t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
+      Throwable cause = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
       log.warn("Weft failed to start; the application runs without it: " + cause, cause);
     }
   }

@@ -12,11 +12,11 @@ import java.lang.invoke.MethodType;
  *
  * <p>At start-up agent-core copies this class into {@code java.lang} as {@code
  * java.lang.WeftIndyDispatcher}: every class loader, including ones that refuse to delegate
- * anything but {@code java.*} (OSGi, JBoss Modules), resolves {@code java.lang}, so woven code links
- * everywhere. This original in {@code dev.weft.bootstrap} is the fallback when that copy cannot be
- * made. Because it is copied into {@code java.base}, it references JDK types only, and it must
- * never throw: until agent-core sets the handles, or when linking fails, a call site links to a
- * no-op that returns the default value, which advice treats as "nothing started".
+ * anything but {@code java.*} (OSGi, JBoss Modules), resolves {@code java.lang}, so woven code
+ * links everywhere. This original in {@code dev.weft.bootstrap} is the fallback when that copy
+ * cannot be made. Because it is copied into {@code java.base}, it references JDK types only, and it
+ * must never throw: until agent-core sets the handles, or when linking fails, a call site links to
+ * a no-op that returns the default value, which advice treats as "nothing started".
  */
 public final class IndyDispatcher {
 

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The agent's own logger: one line per message on standard error, prefixed {@code [weft]}.
  *
  * <p>Never the application's logging framework (not even triggering its initialisation) and never
- * standard output. Quiet by default: INFO for the single start-up line, WARN only when the user must
- * act, everything else DEBUG. Stack traces are printed only at DEBUG.
+ * standard output. Quiet by default: INFO for the single start-up line, WARN only when the user
+ * must act, everything else DEBUG. Stack traces are printed only at DEBUG.
  *
  * <p>Thread-safe. The level is set once at start-up by {@link #configure} and read without locking.
  */
@@ -103,7 +103,8 @@ public final class WeftLogger {
     long previous = last.get();
     if (now - previous >= intervalMillis && last.compareAndSet(previous, now)) {
       long skipped = held.getAndSet(0);
-      write("WARN", skipped == 0 ? message : message + " (" + skipped + " similar since last)", null);
+      write(
+          "WARN", skipped == 0 ? message : message + " (" + skipped + " similar since last)", null);
     } else {
       held.incrementAndGet();
     }

@@ -45,11 +45,7 @@ public final class AgentInstaller {
               config);
       InstrumentationInstaller installer = new InstrumentationInstaller();
       installer.install(
-          inst,
-          registry,
-          agentLoader,
-          settings.excludeClasses(),
-          settings.excludeClassLoaders());
+          inst, registry, agentLoader, settings.excludeClasses(), settings.excludeClassLoaders());
       reportAtExit(installer);
       long millis = (System.nanoTime() - start) / 1_000_000;
       log.info(

@@ -131,7 +131,8 @@ class AgentStartupSmokeTest {
   /** Standard error without the agent's lines and the JVM's note that CDS is partly off. */
   static List<String> appLines(String stderr) {
     return lines(stderr).stream()
-        .filter(l -> !l.startsWith("[weft]") && !l.contains("VM warning: Sharing is only supported"))
+        .filter(
+            l -> !l.startsWith("[weft]") && !l.contains("VM warning: Sharing is only supported"))
         .collect(Collectors.toList());
   }
 

@@ -33,8 +33,7 @@ class AttachSmokeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource(RUNTIMES)
   void attachesToARunningJvmAndRetransformsLoadedClasses(JavaRuntime java) throws Exception {
-    try (AppProcess app =
-        AppProcess.builder(java).mainClass(AttachApp.class.getName()).start()) {
+    try (AppProcess app = AppProcess.builder(java).mainClass(AttachApp.class.getName()).start()) {
       app.awaitStdout("ready", WAIT);
       assertThat(app.stderr()).doesNotContain("[weft");
 
@@ -63,8 +62,10 @@ class AttachSmokeTest {
         cli(
             java,
             Map.of(
-                "OTEL_JAVAAGENT_EXTENSIONS", extension.toString(),
-                "OTEL_INSTRUMENTATION_TEST_THROWING_ENABLED", "false"));
+                "OTEL_JAVAAGENT_EXTENSIONS",
+                extension.toString(),
+                "OTEL_INSTRUMENTATION_TEST_THROWING_ENABLED",
+                "false"));
 
     assertThat(result.exitCode).as(result.output).isZero();
     assertThat(result.output)

@@ -54,7 +54,8 @@ class InstrumentationSmokeTest {
     ProcessResult byName =
         AppProcess.run(tasks(java).env("OTEL_INSTRUMENTATION_TEST_MARKER_ENABLED", "false"));
     ProcessResult byAlias =
-        AppProcess.run(tasks(java).sysProp("otel.instrumentation.test-marker-alias.enabled", "false"));
+        AppProcess.run(
+            tasks(java).sysProp("otel.instrumentation.test-marker-alias.enabled", "false"));
     ProcessResult allOffButOne =
         AppProcess.run(
             tasks(java)
@@ -97,7 +98,9 @@ class InstrumentationSmokeTest {
 
     assertThat(plain.exitCode()).isEqualTo(3);
     assertThat(woven.exitCode()).isEqualTo(3);
-    assertThat(woven.stdout()).isEqualTo(plain.stdout()).contains("Hello, Ada!", "caught: empty name");
+    assertThat(woven.stdout())
+        .isEqualTo(plain.stdout())
+        .contains("Hello, Ada!", "caught: empty name");
     assertThat(appLines(woven.stderr())).doesNotContain("advice bug");
     // 4 calls, enter and exit each throw: 8 errors suppressed, counted, and visible in debug.
     assertThat(woven.stderr())

@@ -32,7 +32,8 @@ final class TestExtension {
   static Path build(Path directory) {
     Path jar = directory.resolve("weft-test-extension.jar");
     try {
-      Path classes = Path.of(MarkerModule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path classes =
+          Path.of(MarkerModule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       List<Path> files;
       try (Stream<Path> walk = Files.walk(classes.resolve(PACKAGE_DIR))) {
         files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
@@ -45,7 +46,8 @@ final class TestExtension {
           zip.closeEntry();
         }
         zip.putNextEntry(new JarEntry(SERVICES));
-        String services = MarkerModule.class.getName() + "\n" + ThrowingModule.class.getName() + "\n";
+        String services =
+            MarkerModule.class.getName() + "\n" + ThrowingModule.class.getName() + "\n";
         zip.write(services.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }

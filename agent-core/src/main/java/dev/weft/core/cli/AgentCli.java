@@ -46,7 +46,8 @@ public final class AgentCli {
             agentLoader,
             InstrumentationInstaller.extensionLoaders(settings.extensions(), agentLoader),
             config);
-    out.println("Weft " + Version.get() + (settings.enabled() ? "" : " (otel.javaagent.enabled=false)"));
+    out.println(
+        "Weft " + Version.get() + (settings.enabled() ? "" : " (otel.javaagent.enabled=false)"));
     out.println(
         "Instrumentation modules ("
             + registry.enabled().size()

@@ -18,5 +18,6 @@ public interface AdviceTarget {
    * sites can be linked; such advice may reference only {@code dev.weft.bootstrap} and JDK types
    * and stays Java-6-shaped (see the house style). Document each use where it is made.
    */
-  void applyInlinedAdvice(ElementMatcher<? super MethodDescription> methods, String adviceClassName);
+  void applyInlinedAdvice(
+      ElementMatcher<? super MethodDescription> methods, String adviceClassName);
 }

@@ -11,8 +11,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * A class-loader precondition: is the library version a module was written for visible from this
- * loader? Checked by class and method presence on the class files, without loading any class;
- * the agent caches the answer per class loader. Immutable.
+ * loader? Checked by class and method presence on the class files, without loading any class; the
+ * agent caches the answer per class loader. Immutable.
  */
 public abstract class LibraryCheck {
 

@@ -10,8 +10,8 @@ import java.util.Set;
  * bytes without building any ByteBuddy type description.
  *
  * <p>A type matches if its name is one of {@link #names()}, or if one of {@link #superTypes()} is
- * among its super-classes or interfaces, directly or transitively (the super-type itself
- * included). Immutable.
+ * among its super-classes or interfaces, directly or transitively (the super-type itself included).
+ * Immutable.
  */
 public final class TypeMatcher {
 

@@ -1,8 +1,8 @@
 package dev.weft.smoketest.apps;
 
 /**
- * Loads and runs a task before any agent is present, then keeps running it until a Weft is
- * attached at run time (the test watches standard error) or 60 seconds pass.
+ * Loads and runs a task before any agent is present, then keeps running it until a Weft is attached
+ * at run time (the test watches standard error) or 60 seconds pass.
  */
 public final class AttachApp {
 

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts errors that advice threw and the woven code suppressed, so a bug in an instrumentation can
- * never reach the application yet never goes unseen: each is logged at DEBUG (rate-limited) and
- * the total is reported at exit when there were any.
+ * never reach the application yet never goes unseen: each is logged at DEBUG (rate-limited) and the
+ * total is reported at exit when there were any.
  */
 public final class AdviceErrors {
 

@@ -7,6 +7,7 @@ final class Candidate {
 
   final ModuleEntry module;
   final TypeInstrumentation instrumentation;
+
   /** Bits of {@link MatchIndex} roots this instrumentation matches by super-type. */
   final long rootMask;
 

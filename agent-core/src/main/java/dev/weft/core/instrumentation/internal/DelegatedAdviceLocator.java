@@ -12,10 +12,11 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * Serves one advice class with {@code inline = false} set on its {@code @OnMethodEnter} and {@code
- * @OnMethodExit}, so ByteBuddy calls the advice (through our invokedynamic bootstrap) instead of
- * copying its code. Advice authors write the plain annotations; whether advice is delegated or
- * inlined is the framework's decision ({@code applyAdvice} vs {@code applyInlinedAdvice}).
+ * Serves one advice class with {@code inline = false} set on its {@code @OnMethodEnter} and
+ * {@code @OnMethodExit}, so ByteBuddy calls the advice (through our invokedynamic bootstrap)
+ * instead of copying its code. Advice authors write the plain annotations; whether advice is
+ * delegated or inlined is the framework's decision ({@code applyAdvice} vs {@code
+ * applyInlinedAdvice}).
  */
 final class DelegatedAdviceLocator implements ClassFileLocator {
 

@@ -72,11 +72,14 @@ final class DispatcherInstaller {
       Module self = DispatcherInstaller.class.getModule();
       inst.redefineModule(
           javaBase, Set.of(), Map.of(), Map.of("java.lang", Set.of(self)), Set.of(), Map.of());
-      MethodHandles.Lookup javaLang = MethodHandles.privateLookupIn(Object.class, MethodHandles.lookup());
+      MethodHandles.Lookup javaLang =
+          MethodHandles.privateLookupIn(Object.class, MethodHandles.lookup());
       return javaLang.defineClass(renamedDispatcher());
     } catch (Throwable t) {
       log.debug(
-          "Could not define " + DISPATCHER_NAME + "; class loaders that do not delegate "
+          "Could not define "
+              + DISPATCHER_NAME
+              + "; class loaders that do not delegate "
               + "dev.weft.bootstrap will not be instrumented",
           t);
       return IndyDispatcher.class;
@@ -95,8 +98,7 @@ final class DispatcherInstaller {
     ClassReader reader = new ClassReader(bytes);
     ClassWriter writer = new ClassWriter(0);
     reader.accept(
-        new ClassRemapper(
-            writer, new SimpleRemapper(original, DISPATCHER_NAME.replace('.', '/'))),
+        new ClassRemapper(writer, new SimpleRemapper(original, DISPATCHER_NAME.replace('.', '/'))),
         0);
     return writer.toByteArray();
   }

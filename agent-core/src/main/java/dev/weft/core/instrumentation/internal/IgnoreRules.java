@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Classes and class loaders Weft never weaves, checked before any matching: the JDK (unless a module
- * names a JDK class exactly), the agent itself, generated classes, and the user's {@code
+ * Classes and class loaders Weft never weaves, checked before any matching: the JDK (unless a
+ * module names a JDK class exactly), the agent itself, generated classes, and the user's {@code
  * otel.javaagent.exclude-classes} and {@code otel.javaagent.exclude-class-loaders}. Immutable.
  */
 final class IgnoreRules {

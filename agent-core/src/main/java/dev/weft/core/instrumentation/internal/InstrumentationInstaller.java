@@ -22,7 +22,9 @@ public final class InstrumentationInstaller {
     for (String path : paths) {
       File file = new File(path);
       File[] jars =
-          file.isDirectory() ? file.listFiles((dir, name) -> name.endsWith(".jar")) : new File[] {file};
+          file.isDirectory()
+              ? file.listFiles((dir, name) -> name.endsWith(".jar"))
+              : new File[] {file};
       for (File jar : jars == null ? new File[0] : jars) {
         try {
           loaders.put(new ExtensionClassLoader(jar, agent), jar.getPath());
@@ -55,7 +57,9 @@ public final class InstrumentationInstaller {
     log.debug("Advice dispatcher: " + dispatcher.getName());
     WeftTransformer transformer =
         new WeftTransformer(
-            index, new IgnoreRules(excludeClasses, excludeLoaders), new WeaverHolder(inst, dispatcher));
+            index,
+            new IgnoreRules(excludeClasses, excludeLoaders),
+            new WeaverHolder(inst, dispatcher));
     inst.addTransformer(transformer, true);
     retransformLoaded(inst, transformer);
   }

@@ -11,6 +11,7 @@ final class LoaderView {
 
   private final boolean[] present;
   private final boolean anyPresent;
+
   /** Root bits of the present modules: a class needs its super-types read only if this is set. */
   final long wantedRoots;
 

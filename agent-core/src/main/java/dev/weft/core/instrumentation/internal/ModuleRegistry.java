@@ -33,8 +33,8 @@ public final class ModuleRegistry {
   }
 
   /**
-   * Loads the modules of the agent class loader, then of each extension loader; a module that
-   * fails to load is reported and skipped, never fatal.
+   * Loads the modules of the agent class loader, then of each extension loader; a module that fails
+   * to load is reported and skipped, never fatal.
    */
   public static ModuleRegistry discover(
       ClassLoader agentLoader, Map<ClassLoader, String> extensions, ConfigProperties config) {

@@ -26,8 +26,10 @@ final class TypeHierarchy {
   private final Object lock = new Object();
   // @GuardedBy("lock")
   private final Map<ClassLoader, Map<String, Long>> byLoader = new WeakHashMap<>();
+
   /** JDK types resolve identically from every loader. */
   private final Map<String, Long> jdk = new ConcurrentHashMap<>();
+
   private final Map<String, Long> boot = new ConcurrentHashMap<>();
 
   TypeHierarchy(MatchIndex index) {

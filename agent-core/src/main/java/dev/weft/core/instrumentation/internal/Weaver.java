@@ -126,12 +126,7 @@ final class Weaver {
   private void ensureReadsBootstrap(Module javaModule) {
     if (javaModule != null && javaModule.isNamed() && !javaModule.canRead(bootstrapModule)) {
       inst.redefineModule(
-          javaModule,
-          Set.of(bootstrapModule),
-          Map.of(),
-          Map.of(),
-          Set.of(),
-          Map.of());
+          javaModule, Set.of(bootstrapModule), Map.of(), Map.of(), Set.of(), Map.of());
     }
   }
 

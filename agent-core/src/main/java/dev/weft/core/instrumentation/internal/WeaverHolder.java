@@ -3,8 +3,8 @@ package dev.weft.core.instrumentation.internal;
 import java.lang.instrument.Instrumentation;
 
 /**
- * Creates the {@link Weaver}, and with it every ByteBuddy class, on the first class that matches:
- * a JVM that loads no instrumented library never loads ByteBuddy.
+ * Creates the {@link Weaver}, and with it every ByteBuddy class, on the first class that matches: a
+ * JVM that loads no instrumented library never loads ByteBuddy.
  */
 final class WeaverHolder {
 

@@ -83,12 +83,12 @@ class WeftTransformerTest {
         new MatchIndex(List.of(entry)), new IgnoreRules(excludes, List.of()), null);
   }
 
-  private static List<String> match(WeftTransformer transformer, Class<?> type)
-      throws IOException {
+  private static List<String> match(WeftTransformer transformer, Class<?> type) throws IOException {
     List<Candidate> candidates =
-        transformer.match(
-            type.getClassLoader(), type.getName().replace('.', '/'), classFile(type));
-    return candidates.stream().map(c -> ((Named) c.instrumentation).label).collect(Collectors.toList());
+        transformer.match(type.getClassLoader(), type.getName().replace('.', '/'), classFile(type));
+    return candidates.stream()
+        .map(c -> ((Named) c.instrumentation).label)
+        .collect(Collectors.toList());
   }
 
   private static byte[] classFile(Class<?> type) throws IOException {
