@@ -32,7 +32,7 @@ class InstrumentationSmokeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource(RUNTIMES)
   void adviceIsWovenByTransitiveSuperTypeAndLinkedIntoItsOwnLoader(JavaRuntime java) {
-    ProcessResult result = AppProcess.run(tasks(java));
+    ProcessResult result = AppProcess.run(tasks(java).sysProp("otel.javaagent.debug", "true"));
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains("concrete task ran", "isolated task ran", "done");
@@ -45,7 +45,10 @@ class InstrumentationSmokeTest {
         .contains(
             "[weft-test] enter dev.weft.smoketest.apps.IsolatedTask app-loader=isolated"
                 + " helper-loader=InstrumentationClassLoader",
-            "[weft-test] exit IsolatedTask");
+            "[weft-test] exit IsolatedTask")
+        .contains("Advice dispatcher: java.lang.WeftIndyDispatcher")
+        // Any advice error, even suppressed, fails the test.
+        .contains("Advice errors suppressed: 0");
   }
 
   @ParameterizedTest(name = "{0}")

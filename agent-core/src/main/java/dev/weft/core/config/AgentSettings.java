@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -58,8 +57,6 @@ public final class AgentSettings {
   private final String logging;
   private final boolean applicationLoggingRequested;
   private final List<String> excludeClasses;
-  private final Set<String> excludedClassNames;
-  private final String[] excludedClassPrefixes;
   private final List<String> excludeClassLoaders;
   private final List<String> extensions;
   private final boolean sdkDisabled;
@@ -91,8 +88,6 @@ public final class AgentSettings {
     applicationLoggingRequested = requestedLogging.equals("application");
     logging = applicationLoggingRequested ? "simple" : requestedLogging;
     excludeClasses = ClassExclusions.read(config, "otel.javaagent.exclude-classes");
-    excludedClassNames = ClassExclusions.exactNames(excludeClasses);
-    excludedClassPrefixes = ClassExclusions.prefixes(excludeClasses);
     excludeClassLoaders = config.getList("otel.javaagent.exclude-class-loaders");
     extensions = config.getList("otel.javaagent.extensions");
     sdkDisabled = config.getBoolean("otel.sdk.disabled", false);
@@ -150,21 +145,6 @@ public final class AgentSettings {
       return WeftLogger.Level.OFF;
     }
     return debug ? WeftLogger.Level.DEBUG : WeftLogger.Level.INFO;
-  }
-
-  /**
-   * Whether {@code className} (binary name, dots) matches {@code otel.javaagent.exclude-classes}.
-   */
-  public boolean isClassExcluded(String className) {
-    if (excludedClassNames.contains(className)) {
-      return true;
-    }
-    for (String prefix : excludedClassPrefixes) {
-      if (className.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static double samplerRatio(ConfigProperties config, String sampler) {

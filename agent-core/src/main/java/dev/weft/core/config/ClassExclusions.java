@@ -2,9 +2,7 @@ package dev.weft.core.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Validates and splits {@code otel.javaagent.exclude-classes}: exact names and {@code prefix*}. */
 final class ClassExclusions {
@@ -31,25 +29,5 @@ final class ClassExclusions {
           valid);
     }
     return Collections.unmodifiableList(valid);
-  }
-
-  static Set<String> exactNames(List<String> entries) {
-    Set<String> names = new HashSet<>();
-    for (String entry : entries) {
-      if (!entry.endsWith("*")) {
-        names.add(entry);
-      }
-    }
-    return Collections.unmodifiableSet(names);
-  }
-
-  static String[] prefixes(List<String> entries) {
-    List<String> prefixes = new ArrayList<>();
-    for (String entry : entries) {
-      if (entry.endsWith("*")) {
-        prefixes.add(entry.substring(0, entry.length() - 1));
-      }
-    }
-    return prefixes.toArray(new String[0]);
   }
 }
