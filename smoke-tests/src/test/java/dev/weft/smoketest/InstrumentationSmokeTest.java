@@ -46,6 +46,7 @@ class InstrumentationSmokeTest {
             "[weft-test] enter dev.weft.smoketest.apps.IsolatedTask app-loader=isolated"
                 + " helper-loader=InstrumentationClassLoader",
             "[weft-test] exit IsolatedTask")
+        .contains("[weft-test] inlined advice ran")
         .contains("Advice dispatcher: java.lang.WeftIndyDispatcher")
         // Any advice error, even suppressed, fails the test.
         .contains("Advice errors suppressed: 0");

@@ -16,6 +16,6 @@ public final class MarkerModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new TaskInstrumentation());
+    return List.of(new TaskInstrumentation(), new InlinedTaskInstrumentation());
   }
 }
