@@ -1,0 +1,19 @@
+package dev.weft.core.api.propagation;
+
+import dev.weft.bootstrap.context.Context;
+import java.util.Collection;
+
+/**
+ * Injects a context into outgoing carriers and extracts one from incoming carriers, in one wire
+ * format (W3C trace context, W3C baggage, B3, Jaeger). Thread-safe; never throws: a malformed
+ * header is ignored and the context returned unchanged.
+ */
+public interface TextMapPropagator {
+
+  /** The header names this propagator reads and writes (lower-case). */
+  Collection<String> fields();
+
+  <C> void inject(Context context, C carrier, TextMapSetter<C> setter);
+
+  <C> Context extract(Context context, C carrier, TextMapGetter<C> getter);
+}
