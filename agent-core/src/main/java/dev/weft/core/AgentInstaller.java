@@ -5,8 +5,11 @@ import dev.weft.core.config.AgentSettings;
 import dev.weft.core.config.ConfigProperties;
 import dev.weft.core.instrumentation.internal.InstrumentationInstaller;
 import dev.weft.core.instrumentation.internal.ModuleRegistry;
+import dev.weft.core.spi.TelemetrySdk;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
+import java.util.Iterator;
+import java.util.ServiceLoader;
 
 /**
  * Agent-core's entry point, called once through the agent class loader: reads configuration, finds
@@ -38,6 +41,8 @@ public final class AgentInstaller {
     }
     try {
       ClassLoader agentLoader = AgentInstaller.class.getClassLoader();
+      // Before any class is woven, so instrumentations see the real tracer from their first call.
+      TelemetrySdk sdk = startSdk(agentLoader, config, settings);
       ModuleRegistry registry =
           ModuleRegistry.discover(
               agentLoader,
@@ -59,10 +64,23 @@ public final class AgentInstaller {
               + " of "
               + registry.all().size()
               + " instrumentation modules enabled"
-              + (settings.sdkDisabled() ? "; SDK disabled (otel.sdk.disabled)" : ""));
+              + "; "
+              + (sdk == null ? "no telemetry SDK in this build" : sdk.describe()));
     } catch (Throwable t) {
       log.warn("Weft failed to start; the application runs without it: " + t, t);
     }
+  }
+
+  private static TelemetrySdk startSdk(
+      ClassLoader agentLoader, ConfigProperties config, AgentSettings settings) {
+    Iterator<TelemetrySdk> found = ServiceLoader.load(TelemetrySdk.class, agentLoader).iterator();
+    if (!found.hasNext()) {
+      return null;
+    }
+    TelemetrySdk sdk = found.next();
+    sdk.start(config, settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(sdk::shutdown, "weft-sdk-shutdown"));
+    return sdk;
   }
 
   private static void reportAtExit(InstrumentationInstaller installer) {

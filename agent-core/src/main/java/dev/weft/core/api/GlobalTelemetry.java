@@ -1,0 +1,33 @@
+package dev.weft.core.api;
+
+import dev.weft.core.api.propagation.Propagators;
+import dev.weft.core.api.propagation.TextMapPropagator;
+import dev.weft.core.api.trace.TracerProvider;
+import dev.weft.core.api.trace.TracerProviders;
+
+/**
+ * The tracer provider and propagator instrumentations use. The SDK sets them once at start-up,
+ * before any class is woven; until then (and when the SDK is disabled) no-op implementations
+ * answer. Read once per instrumentation, when it builds its instrumenter, never per request.
+ */
+public final class GlobalTelemetry {
+
+  private static volatile TracerProvider tracerProvider = TracerProviders.noop();
+  private static volatile TextMapPropagator propagator = Propagators.noop();
+
+  private GlobalTelemetry() {}
+
+  public static TracerProvider tracerProvider() {
+    return tracerProvider;
+  }
+
+  public static TextMapPropagator propagator() {
+    return propagator;
+  }
+
+  /** Called by the SDK at start-up. */
+  public static void set(TracerProvider tracers, TextMapPropagator textMapPropagator) {
+    tracerProvider = tracers;
+    propagator = textMapPropagator;
+  }
+}
