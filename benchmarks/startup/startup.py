@@ -46,7 +46,7 @@ def compile_app(java):
     out = os.path.join(HERE, "target")
     os.makedirs(out, exist_ok=True)
     bindir = os.path.dirname(os.path.realpath(java))
-    subprocess.run([os.path.join(bindir, "javac"), "-d", out,
+    subprocess.run([os.path.join(bindir, "javac"), "--release", "11", "-d", out,
                     os.path.join(HERE, "HelloWorld.java"), os.path.join(HERE, "EmptyAgent.java")],
                    check=True)
     manifest = os.path.join(out, "empty-agent.mf")

@@ -16,6 +16,8 @@ public final class AgentStarter {
 
   // @GuardedBy("lock")
   private static boolean started;
+  // Set only while agent-core initialises, on the thread that runs premain/agentmain.
+  private static Handoff handoff;
 
   private AgentStarter() {}
 
@@ -30,13 +32,35 @@ public final class AgentStarter {
     }
     try {
       AgentClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
-      Class<?> installer = loader.loadClass("dev.weft.core.AgentInstaller");
-      installer
-          .getMethod("install", String.class, Instrumentation.class, File.class, boolean.class)
-          .invoke(null, agentArgs, inst, jar, attached);
+      handoff = new Handoff(agentArgs, inst, jar, attached);
+      // Initialising AgentEntry runs agent-core's installer: no reflective call, which on
+      // JDK 18+ spins method handles worth tens of milliseconds of start-up.
+      Class.forName("dev.weft.core.AgentEntry", true, loader);
     } catch (Throwable t) {
-      Throwable cause = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
+      Throwable cause = t instanceof ExceptionInInitializerError ? t.getCause() : t;
       log.warn("Weft failed to start; the application runs without it: " + cause, cause);
+    } finally {
+      handoff = null;
+    }
+  }
+
+  /** What premain/agentmain received, for agent-core while it initialises; null otherwise. */
+  public static Handoff handoff() {
+    return handoff;
+  }
+
+  /** The arguments of one start, handed from the bootstrap side to agent-core. */
+  public static final class Handoff {
+    public final String agentArgs;
+    public final Instrumentation inst;
+    public final File jar;
+    public final boolean attached;
+
+    Handoff(String agentArgs, Instrumentation inst, File jar, boolean attached) {
+      this.agentArgs = agentArgs;
+      this.inst = inst;
+      this.jar = jar;
+      this.attached = attached;
     }
   }
 }
