@@ -22,9 +22,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}}, also with the colons
  *       URL-encoded ({@code %3A}). Ids are lower-case hex; shorter ids are left-padded (trace id up
- *       to 32 digits, span and parent ids up to 16); zero trace or span ids are invalid; the
- *       deprecated parent id is checked but not used. Flags are one or two hex digits; bit 0 is
- *       sampled. Injection writes {@code {32 digits}:{16 digits}:0:{1|0}}.
+ *       to 32 digits, span ids up to 16); zero trace or span ids are invalid; the deprecated parent
+ *       id field must be present but is not read (as Jaeger clients ignore it). Flags are one or
+ *       two hex digits; bit 0 is sampled. Injection writes {@code {32 digits}:{16 digits}:0:{1|0}}.
  *   <li>Baggage: one {@code uberctx-{name}} header per entry, the value URL-encoded; extraction
  *       also reads the ad-hoc {@code jaeger-baggage: k1=v1, k2=v2} header. Extracted entries are
  *       added to the context's baggage (so {@code baggage,jaeger} keeps both); names that are not
@@ -121,7 +121,7 @@ public final class JaegerPropagator implements TextMapPropagator {
   }
 
   /** The span context in a colon-separated header, or null when it is malformed. */
-  static SpanContext parse(String s) {
+  private static SpanContext parse(String s) {
     int traceIdEnd = s.indexOf(':');
     int spanIdEnd = traceIdEnd < 0 ? -1 : s.indexOf(':', traceIdEnd + 1);
     int parentEnd = spanIdEnd < 0 ? -1 : s.indexOf(':', spanIdEnd + 1);
@@ -129,15 +129,12 @@ public final class JaegerPropagator implements TextMapPropagator {
       return null;
     }
     int spanIdLength = spanIdEnd - traceIdEnd - 1;
-    int parentLength = parentEnd - spanIdEnd - 1;
     int flagsLength = s.length() - parentEnd - 1;
     if (traceIdEnd > 32
         || spanIdLength > 16
-        || parentLength > 16
         || flagsLength > 2
         || !Hex.isLowerHex(s, 0, traceIdEnd)
         || !Hex.isLowerHex(s, traceIdEnd + 1, spanIdEnd)
-        || !Hex.isLowerHex(s, spanIdEnd + 1, parentEnd)
         || !Hex.isLowerHex(s, parentEnd + 1, s.length())) {
       return null;
     }

@@ -73,7 +73,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     }
   }
 
-  static String traceparent(SpanContext spanContext) {
+  private static String traceparent(SpanContext spanContext) {
     char[] out = new char[LENGTH];
     out[0] = '0';
     out[1] = '0';
@@ -136,7 +136,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   /** Version, lengths, dashes and hex digits; the all-zero checks come after parsing. */
-  static boolean isWellFormed(String s) {
+  private static boolean isWellFormed(String s) {
     int length = s.length();
     if (length < LENGTH) {
       return false;

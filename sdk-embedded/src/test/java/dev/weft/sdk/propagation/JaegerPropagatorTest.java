@@ -35,6 +35,8 @@ class JaegerPropagatorTest {
         TRACE_ID + ":" + SPAN_ID + ":0:2|" + TRACE_ID + "/" + SPAN_ID + "/00", // debug alone
         TRACE_ID + ":" + SPAN_ID + ":0:8|" + TRACE_ID + "/" + SPAN_ID + "/00", // firehose
         TRACE_ID + ":" + SPAN_ID + ":" + SPAN_ID + ":1|" + VALID, // parent id is not used
+        TRACE_ID + ":" + SPAN_ID + "::1|" + VALID, // nor checked: clients ignore it
+        TRACE_ID + ":" + SPAN_ID + ":not-hex:1|" + VALID,
         TRACE_ID + "%3A" + SPAN_ID + "%3A0%3A1|" + VALID, // URL-encoded colons
         TRACE_ID + "%3a" + SPAN_ID + "%3a0%3a1|" + VALID,
         "abc:def:0:1|00000000000000000000000000000abc/0000000000000def/01", // left-padded
@@ -53,13 +55,11 @@ class JaegerPropagatorTest {
         TRACE_ID + ":" + SPAN_ID + ":0",
         TRACE_ID + ":" + SPAN_ID + ":0:1:",
         TRACE_ID + ":" + SPAN_ID + ":0:1:extra",
-        TRACE_ID + ":" + SPAN_ID + "::1",
         TRACE_ID + ":" + SPAN_ID + ":0:",
         TRACE_ID + ":" + SPAN_ID + ":0:100", // flags are one byte
         TRACE_ID + ":" + SPAN_ID + ":0:g",
         TRACE_ID + "0:" + SPAN_ID + ":0:1", // 33 digits
         TRACE_ID + ":" + SPAN_ID + "0:0:1", // 17 digits
-        TRACE_ID + ":" + SPAN_ID + ":" + SPAN_ID + "0:1",
         "0:" + SPAN_ID + ":0:1",
         "00000000000000000000000000000000:" + SPAN_ID + ":0:1",
         TRACE_ID + ":0:0:1",

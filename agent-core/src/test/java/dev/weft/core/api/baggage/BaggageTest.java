@@ -7,6 +7,7 @@ import dev.weft.bootstrap.context.Context;
 import dev.weft.bootstrap.context.Scope;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // a scope opened only for its effect on the current context
 class BaggageTest {
 
   @Test
