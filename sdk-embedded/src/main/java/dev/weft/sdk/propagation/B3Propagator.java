@@ -29,8 +29,9 @@ import java.util.List;
  * <p>Anything else (upper-case hex, all-zero ids, another sampling value) makes the header invalid
  * and it is ignored. A missing sampling decision extracts as not sampled. Debug is remembered in
  * the context and injected again as {@code d} or {@code X-B3-Flags: 1} (without {@code
- * X-B3-Sampled}, which the spec says debug implies). Header names are written in lower case, as
- * {@link TextMapPropagator#fields()} promises; HTTP header names are case-insensitive.
+ * X-B3-Sampled}, which the spec says debug implies). The multi headers keep the spec's casing
+ * ({@code X-B3-TraceId}), which case-sensitive carriers such as message headers need to match other
+ * agents.
  *
  * <p>Thread-safe and stateless. Never throws; a malformed header is ignored with at most one
  * rate-limited DEBUG line.
@@ -38,10 +39,12 @@ import java.util.List;
 public final class B3Propagator implements TextMapPropagator {
 
   static final String B3 = "b3";
-  static final String TRACE_ID = "x-b3-traceid";
-  static final String SPAN_ID = "x-b3-spanid";
-  static final String SAMPLED = "x-b3-sampled";
-  static final String FLAGS = "x-b3-flags";
+  // The B3 spec's casing, as Zipkin and the official SDK write it: HTTP names are
+  // case-insensitive, but message headers (Kafka, JMS) are not, and must match across agents.
+  static final String TRACE_ID = "X-B3-TraceId";
+  static final String SPAN_ID = "X-B3-SpanId";
+  static final String SAMPLED = "X-B3-Sampled";
+  static final String FLAGS = "X-B3-Flags";
 
   private static final ContextKey<Boolean> DEBUG = ContextKey.named("weft-b3-debug");
   private static final List<String> FIELDS = List.of(B3, TRACE_ID, SPAN_ID, SAMPLED, FLAGS);
@@ -64,7 +67,7 @@ public final class B3Propagator implements TextMapPropagator {
     return MULTI;
   }
 
-  /** Every header read or written: {@code b3} and the {@code x-b3-*} headers. */
+  /** Every header read or written: {@code b3} and the {@code X-B3-*} headers. */
   @Override
   public Collection<String> fields() {
     return FIELDS;
@@ -187,7 +190,7 @@ public final class B3Propagator implements TextMapPropagator {
             && isValidId(spanId, 0, 16)
             && sampling != 0;
     if (!wellFormed) {
-      PropagationLog.malformed("x-b3-*");
+      PropagationLog.malformed("X-B3-*");
       return null;
     }
     return store(base, traceId, 0, traceIdLength, spanId, 0, sampling);

@@ -5,6 +5,7 @@ import static dev.weft.sdk.propagation.Carriers.TRACE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Weft's B3 propagators against the official ones (opentelemetry-extension-trace-propagators), in
  * both injection modes: same span context extracted, same headers injected (names compared
- * case-insensitively: Weft writes them in lower case), except where the official propagator departs
- * from the B3 spec (second test).
+ * case-sensitively, as message headers are), except where the official propagator departs from the
+ * B3 spec (the tests after the first).
  */
 class B3CrossCheckTest {
 
@@ -97,8 +98,28 @@ class B3CrossCheckTest {
     dev.weft.bootstrap.context.Context weftContext = Carriers.extract(weft, headers);
     io.opentelemetry.context.Context officialContext = Official.extract(official, headers);
     assertThat(Carriers.describe(weftContext)).isEqualTo(Official.describe(officialContext));
-    assertThat(Carriers.inject(weft, weftContext))
-        .isEqualTo(Official.inject(official, officialContext));
+    assertThat(new HashMap<>(Carriers.inject(weft, weftContext)))
+        .isEqualTo(new HashMap<>(Official.inject(official, officialContext)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void interoperatesThroughCaseSensitiveCarriers() {
+    Map<String, String> fromOfficial = new HashMap<>();
+    B3Propagator.injectingMultiHeaders()
+        .inject(Official.withParent(TRACE_ID, SPAN_ID, (byte) 1), fromOfficial, Map::put);
+    dev.weft.core.api.propagation.TextMapPropagator weft =
+        dev.weft.sdk.propagation.B3Propagator.injectingMultiHeaders();
+    assertThat(
+            Carriers.describe(
+                weft.extract(
+                    dev.weft.bootstrap.context.Context.root(), fromOfficial, Carriers.GETTER)))
+        .isEqualTo(TRACE_ID + "/" + SPAN_ID + "/01");
+    Map<String, String> fromWeft = new HashMap<>();
+    weft.inject(
+        Carriers.withParent((byte) 1, dev.weft.core.api.trace.TraceState.empty()),
+        fromWeft,
+        Carriers.SETTER);
+    assertThat(fromWeft).isEqualTo(fromOfficial);
   }
 
   static Stream<Arguments> differences() {

@@ -183,7 +183,7 @@ class B3PropagatorTest {
   @Test
   void fieldsCoverBothForms() {
     assertThat(single.fields())
-        .containsExactly("b3", "x-b3-traceid", "x-b3-spanid", "x-b3-sampled", "x-b3-flags");
+        .containsExactly("b3", "X-B3-TraceId", "X-B3-SpanId", "X-B3-Sampled", "X-B3-Flags");
     assertThat(multi.fields()).isEqualTo(single.fields());
   }
 }

@@ -122,9 +122,9 @@ class PropagatorFactoryTest {
             "traceparent",
             "baggage",
             "b3",
-            "x-b3-traceid",
-            "x-b3-spanid",
-            "x-b3-sampled",
+            "X-B3-TraceId",
+            "X-B3-SpanId",
+            "X-B3-Sampled",
             "uber-trace-id",
             "uberctx-k");
     assertThat(CompositePropagator.of(Arrays.asList(null, JaegerPropagator.getInstance())).fields())
