@@ -10,7 +10,11 @@ import java.util.Collection;
  */
 public interface TextMapPropagator {
 
-  /** The header names this propagator reads and writes (lower-case). */
+  /**
+   * The header names this propagator reads and writes, spelled as it writes them: lower case,
+   * except where a format fixes another spelling that case-sensitive carriers must match ({@code
+   * X-B3-TraceId}).
+   */
   Collection<String> fields();
 
   <C> void inject(Context context, C carrier, TextMapSetter<C> setter);
