@@ -45,7 +45,11 @@ public final class SdkTracerProvider implements TracerProvider {
     }
     if (tracers.size() >= MAX_CACHED_TRACERS) {
       log.warnEvery(
-          "sdk-tracer-cache", 60_000, "More than " + MAX_CACHED_TRACERS + " tracer scopes");
+          "sdk-tracer-cache",
+          60_000,
+          "More than "
+              + MAX_CACHED_TRACERS
+              + " instrumentation scopes asked for tracers; new ones are no longer cached");
       return new SdkTracer(shared, scope);
     }
     return tracers.computeIfAbsent(scope, s -> new SdkTracer(shared, s));

@@ -17,6 +17,7 @@ import dev.weft.sdk.resources.Resource;
 import dev.weft.sdk.trace.data.EventData;
 import dev.weft.sdk.trace.samplers.Sampler;
 import dev.weft.sdk.trace.samplers.SamplingDecision;
+import dev.weft.sdk.trace.samplers.SamplingResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -313,6 +314,47 @@ class SdkSpanTest {
     assertThat(span.isRecording()).isFalse();
     assertThat(span.spanContext().isValid()).isTrue();
     assertThat(processor.started).isEmpty();
+  }
+
+  @Test
+  void samplerAttributesAreAddedToTheSpan() {
+    Attributes extra = Attributes.builder().put("sampler.rule", "r1").build();
+    FixedSampler sampler =
+        new FixedSampler(SamplingResult.of(SamplingDecision.RECORD_AND_SAMPLE, extra));
+    Tracer sampled = SdkTracerProvider.builder().sampler(sampler).build().get("s", null);
+    SdkSpan span = (SdkSpan) sampled.spanBuilder("op").setAttribute(ROUTE, "/r").startSpan();
+    assertThat(sampler.seenAttributes.get(ROUTE)).isEqualTo("/r");
+    assertThat(span.attributes().get(AttributeKey.stringKey("sampler.rule"))).isEqualTo("r1");
+    assertThat(span.attributes().get(ROUTE)).isEqualTo("/r");
+  }
+
+  @Test
+  void samplersThatIgnoreAttributesAreNotGivenACopy() {
+    FixedSampler sampler =
+        new FixedSampler(SamplingResult.of(SamplingDecision.DROP)) {
+          @Override
+          public boolean readsAttributes() {
+            return false;
+          }
+        };
+    Tracer dropping = SdkTracerProvider.builder().sampler(sampler).build().get("s", null);
+    dropping.spanBuilder("op").setAttribute(ROUTE, "/r").startSpan();
+    assertThat(sampler.seenAttributes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void everyProcessorSeesEverySpanInOrder() {
+    RecordingSpanProcessor second = new RecordingSpanProcessor();
+    SdkTracerProvider both =
+        SdkTracerProvider.builder().addSpanProcessor(processor).addSpanProcessor(second).build();
+    Span span = both.get("s", null).spanBuilder("op").startSpan();
+    span.end();
+    assertThat(processor.ended).containsExactly((SdkSpan) span);
+    assertThat(second.ended).containsExactly((SdkSpan) span);
+    assertThat(both.forceFlush(1, TimeUnit.SECONDS)).isTrue();
+    assertThat(both.shutdown(1, TimeUnit.SECONDS)).isTrue();
+    assertThat(processor.shutdowns).hasValue(1);
+    assertThat(second.shutdowns).hasValue(1);
   }
 
   private static long epochNanos() {

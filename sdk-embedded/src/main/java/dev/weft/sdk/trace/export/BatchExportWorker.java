@@ -80,8 +80,8 @@ final class BatchExportWorker implements Runnable {
       if (stop || !flushRequests.isEmpty()) {
         List<CountDownLatch> served = takeFlushRequests();
         exportAll();
-        served.forEach(CountDownLatch::countDown);
         reportDrops(true);
+        served.forEach(CountDownLatch::countDown);
         if (stop) {
           shutdownExporter();
           return;

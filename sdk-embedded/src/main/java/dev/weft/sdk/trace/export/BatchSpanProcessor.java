@@ -168,6 +168,11 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return queue.size();
   }
 
+  // Visible for testing: null until the first sampled span ended.
+  Thread exportThread() {
+    return thread;
+  }
+
   @Override
   public String toString() {
     return "BatchSpanProcessor{exporter="

@@ -17,12 +17,10 @@ import java.util.Locale;
  */
 final class TraceIdRatioBasedSampler implements Sampler {
 
-  private final double ratio;
   private final long bound;
   private final String description;
 
   private TraceIdRatioBasedSampler(double ratio) {
-    this.ratio = ratio;
     this.bound = boundFor(ratio);
     this.description = String.format(Locale.ROOT, "TraceIdRatioBased{%.6f}", ratio);
   }
@@ -62,10 +60,6 @@ final class TraceIdRatioBasedSampler implements Sampler {
     return Math.abs(traceIdLow) < bound
         ? FixedSamplingResult.RECORD_AND_SAMPLE
         : FixedSamplingResult.DROP;
-  }
-
-  double ratio() {
-    return ratio;
   }
 
   @Override
