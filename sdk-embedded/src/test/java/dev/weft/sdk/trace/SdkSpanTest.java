@@ -87,6 +87,7 @@ class SdkSpanTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope is used for its side effect only
   void childOfTheCurrentSpanSharesItsTraceAndPointsAtIt() {
     SdkSpan parent = (SdkSpan) tracer.spanBuilder("parent").startSpan();
     SdkSpan child;
@@ -102,6 +103,7 @@ class SdkSpanTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope is used for its side effect only
   void explicitParentAndNoParentOverrideTheCurrentContext() {
     SdkSpan current = (SdkSpan) tracer.spanBuilder("current").startSpan();
     SdkSpan other = (SdkSpan) tracer.spanBuilder("other").startSpan();

@@ -62,12 +62,14 @@ final class BatchExportWorker implements Runnable {
   @Override
   public void run() {
     // Whatever the exporter does (HTTP, gRPC) must never be traced itself.
-    try (Scope ignored = Suppression.suppress(Context.root()).makeCurrent()) {
+    Scope suppressed = Suppression.suppress(Context.root()).makeCurrent();
+    try {
       loop();
     } catch (VirtualMachineError e) {
       log.warn("Span export thread stopped; spans will no longer be exported: " + e);
       throw e;
     } finally {
+      suppressed.close();
       stopped.countDown();
       releaseFlushes(); // nobody waits forever on a dead thread
     }
