@@ -1,0 +1,101 @@
+package dev.weft.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.core.api.GlobalTelemetry;
+import dev.weft.core.api.common.AttributeKey;
+import dev.weft.core.api.propagation.Propagators;
+import dev.weft.core.api.trace.Span;
+import dev.weft.core.api.trace.TracerProviders;
+import dev.weft.core.config.AgentSettings;
+import dev.weft.core.config.ConfigProperties;
+import dev.weft.core.spi.TelemetrySdk;
+import dev.weft.sdk.testing.LogCapture;
+import dev.weft.sdk.testing.TestConfigs;
+import dev.weft.sdk.trace.SdkSpan;
+import dev.weft.sdk.trace.SdkTracerProvider;
+import java.time.Duration;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedSdkTest {
+
+  private final EmbeddedSdk sdk = new EmbeddedSdk();
+
+  @AfterEach
+  void reset() {
+    sdk.shutdown();
+    GlobalTelemetry.set(TracerProviders.noop(), Propagators.noop());
+  }
+
+  private void start(String... keyValues) {
+    ConfigProperties config = TestConfigs.of(keyValues);
+    sdk.start(config, AgentSettings.read(config));
+  }
+
+  @Test
+  void isFoundThroughTheServiceLoader() {
+    assertThat(ServiceLoader.load(TelemetrySdk.class).findFirst())
+        .hasValueSatisfying(found -> assertThat(found).isInstanceOf(EmbeddedSdk.class));
+  }
+
+  @Test
+  void registersARecordingTracerProviderAndThePropagator() {
+    start("otel.service.name", "checkout");
+    assertThat(GlobalTelemetry.tracerProvider()).isSameAs(sdk.tracerProvider());
+    assertThat(GlobalTelemetry.propagator()).isSameAs(Propagators.noop()); // placeholder's
+    Span span = GlobalTelemetry.tracerProvider().get("test", null).spanBuilder("op").startSpan();
+    assertThat(span.isRecording()).isTrue();
+    assertThat(span.spanContext().isSampled()).isTrue();
+    span.end();
+    assertThat(((SdkSpan) span).resource().attributes().get(AttributeKey.stringKey("service.name")))
+        .isEqualTo("checkout");
+    assertThat(sdk.describe())
+        .isEqualTo("sampler parentbased_always_on, traces to none (placeholder exporter)");
+  }
+
+  @Test
+  void samplerAndLimitsComeFromConfiguration() {
+    start(
+        "otel.traces.sampler", "parentbased_traceidratio",
+        "otel.traces.sampler.arg", "0.25",
+        "otel.span.attribute.count.limit", "7");
+    SdkTracerProvider provider = sdk.tracerProvider();
+    assertThat(provider.sampler().description())
+        .startsWith("ParentBased{root:TraceIdRatioBased{0.250000},");
+    assertThat(provider.spanLimits().attributeCountLimit()).isEqualTo(7);
+    assertThat(sdk.describe()).startsWith("sampler parentbased_traceidratio 0.25, traces to ");
+  }
+
+  @Test
+  void jaegerRemoteIsDescribedAsItsFallback() {
+    try (LogCapture log = LogCapture.start()) {
+      start("otel.traces.sampler", "jaeger_remote");
+      assertThat(sdk.describe()).startsWith("sampler parentbased_always_on, ");
+      assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("jaeger_remote"));
+    }
+  }
+
+  @Test
+  void disabledSdkRegistersOnlyThePropagators() {
+    GlobalTelemetry.set(SdkTracerProvider.builder().build(), null);
+    start("otel.sdk.disabled", "true");
+    assertThat(GlobalTelemetry.tracerProvider()).isSameAs(TracerProviders.noop());
+    assertThat(GlobalTelemetry.propagator()).isSameAs(Propagators.noop());
+    assertThat(sdk.tracerProvider()).isNull();
+    assertThat(sdk.describe()).contains("SDK disabled (otel.sdk.disabled=true)");
+  }
+
+  @Test
+  void shutdownIsPromptAndStopsRecording() {
+    start();
+    GlobalTelemetry.tracerProvider().get("test", null).spanBuilder("queued").startSpan().end();
+    long start = System.nanoTime();
+    sdk.shutdown();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    Span after = GlobalTelemetry.tracerProvider().get("test", null).spanBuilder("x").startSpan();
+    assertThat(after.isRecording()).isFalse();
+    sdk.shutdown(); // a second call is harmless
+  }
+}
