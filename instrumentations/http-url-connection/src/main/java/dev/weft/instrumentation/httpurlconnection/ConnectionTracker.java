@@ -1,6 +1,7 @@
 package dev.weft.instrumentation.httpurlconnection;
 
 import dev.weft.bootstrap.context.Context;
+import dev.weft.core.api.Suppression;
 import dev.weft.core.api.instrumenter.Instrumenter;
 import dev.weft.core.api.instrumenter.Operation;
 import java.net.HttpURLConnection;
@@ -27,12 +28,15 @@ public final class ConnectionTracker {
    * injected before anything is sent), counts nested calls; null when not traced.
    */
   public State enter(HttpURLConnection connection, boolean connected) {
+    Context parent = Context.current();
+    if (Suppression.isSuppressed(parent)) {
+      return null; // exporter traffic: not even a map lookup
+    }
     State state = states.get(connection);
     if (state == null) {
       if (connected) {
         return null; // connected by a call we did not see: too late for headers and timing
       }
-      Context parent = Context.current();
       if (!instrumenter.shouldStart(parent)) {
         return null;
       }
