@@ -106,7 +106,12 @@ final class Weaver {
       adviceFiles = new DelegatedAdviceLocator(adviceFiles, applied.adviceClass);
     }
     TypeDescription adviceType = pool(adviceFiles).describe(applied.adviceClass).resolve();
-    Advice.WithCustomMapping mapping = Advice.withCustomMapping();
+    // @Advice.AssignReturned lets enter advice replace an argument (an immutable request carrying
+    // injected headers) without @Argument(readOnly = false), which delegated advice cannot use.
+    // A failed assignment goes to the same suppressed-error handler as the advice itself.
+    Advice.WithCustomMapping mapping =
+        Advice.withCustomMapping()
+            .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class));
     if (!applied.inline) {
       mapping =
           mapping.bootstrap(

@@ -1,0 +1,37 @@
+package dev.weft.core.api.semconv.http;
+
+import dev.weft.core.api.trace.Span;
+import dev.weft.core.api.trace.StatusCode;
+
+/**
+ * Span status and {@code error.type} of HTTP spans. 5xx is an error on both sides, 4xx only on the
+ * client (the server answered correctly); a status code outside 100..599 is invalid, hence an
+ * error. Without an error status, a thrown exception makes the error and names its type. The status
+ * description stays empty: repeating the code there is what the spec asks not to do.
+ */
+final class HttpStatus {
+
+  private HttpStatus() {}
+
+  /** Sets the response status code, and status and {@code error.type} when it is an error. */
+  static void onEnd(Span span, int statusCode, Throwable error, boolean client) {
+    String errorType = null;
+    if (statusCode > 0) {
+      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
+      if (isError(statusCode, client)) {
+        errorType = Integer.toString(statusCode);
+      }
+    }
+    if (errorType == null && error != null) {
+      errorType = error.getClass().getName();
+    }
+    if (errorType != null) {
+      span.setAttribute(HttpAttributes.ERROR_TYPE, errorType);
+      span.setStatus(StatusCode.ERROR, null);
+    }
+  }
+
+  static boolean isError(int statusCode, boolean client) {
+    return statusCode < 100 || statusCode >= 600 || statusCode >= (client ? 400 : 500);
+  }
+}
