@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A finished span for exporter tests: plain fields, set through chained setters. */
-public final class TestSpan implements SpanData {
+public class TestSpan implements SpanData {
 
   public static final Resource RESOURCE =
       Resource.create(Attributes.builder().put("service.name", "test-service").build());
