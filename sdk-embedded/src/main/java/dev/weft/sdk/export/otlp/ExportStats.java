@@ -63,6 +63,11 @@ final class ExportStats {
             : "The collector at " + target + " accepted the spans with a warning" + detail);
   }
 
+  /** The endpoint, as the log lines name it. */
+  String target() {
+    return target;
+  }
+
   long droppedSpans() {
     return droppedSpans.get();
   }
