@@ -58,7 +58,7 @@ final class AttributeEncoder {
     for (int i = 0; i < attributes.size(); i++) {
       out.writeTag(field, LEN);
       out.writeUInt32NoTag(sizes.next());
-      out.writeString(KEY, attributes.keyAt(i).name());
+      ProtoStrings.write(out, KEY, attributes.keyAt(i).name());
       out.writeTag(VALUE, LEN);
       out.writeUInt32NoTag(sizes.next());
       writeAnyValue(attributes.keyAt(i).type(), attributes.valueAt(i), sizes, out);
@@ -143,7 +143,7 @@ final class AttributeEncoder {
     }
     switch (type) {
       case STRING:
-        out.writeString(STRING_VALUE, value.toString());
+        ProtoStrings.write(out, STRING_VALUE, value.toString());
         return;
       case BOOLEAN:
         out.writeBool(BOOL_VALUE, (Boolean) value);

@@ -174,7 +174,7 @@ public final class OtlpTraceEncoder {
   private static void writeNonEmpty(int field, String value, CodedOutputStream out)
       throws IOException {
     if (value != null && !value.isEmpty()) {
-      out.writeString(field, value);
+      ProtoStrings.write(out, field, value);
     }
   }
 }

@@ -239,7 +239,7 @@ final class SpanEncoder {
   private static void writeString(int field, String value, CodedOutputStream out)
       throws IOException {
     if (!isEmpty(value)) {
-      out.writeString(field, value);
+      ProtoStrings.write(out, field, value);
     }
   }
 

@@ -79,13 +79,12 @@ class OtlpHttpTlsTest {
                 "otel.exporter.otlp.client.key", resource("client.key"),
                 "otel.exporter.otlp.client.certificate", resource("client.pem")));
 
-    long start = System.nanoTime();
     ExportResult result = exporter.export(List.of(TestSpan.named("s")), TIMEOUT);
 
     assertThat(result).isEqualTo(ExportResult.FAILURE);
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(800);
     assertThat(receiver.pending()).isZero();
-    assertThat(log.text()).contains("TLS failure");
+    // Every reason the retrier adds when it stops retrying names the attempts; this one is final.
+    assertThat(log.text()).contains("TLS failure").doesNotContain("attempt");
   }
 
   @Test

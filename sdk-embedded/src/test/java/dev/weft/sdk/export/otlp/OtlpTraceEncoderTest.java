@@ -218,12 +218,27 @@ class OtlpTraceEncoderTest {
   }
 
   @Test
-  void unpairedSurrogateIsReplacedWithoutBreakingTheSizes() throws Exception {
-    TestSpan span = TestSpan.named("bad \uD800 surrogate");
+  void unpairedSurrogatesAreReplacedWithoutBreakingTheSizes() throws Exception {
+    Attributes attributes =
+        Attributes.builder().put("cut", "ends in half a pair \uD83D").put("\uDC00key", "v").build();
+    TestSpan span = TestSpan.named("bad \uD800 surrogate").attributes(attributes);
 
     byte[] bytes = OtlpTraceEncoder.encode(List.of(span));
 
-    assertThat(onlySpan(bytes).getName()).isEqualTo("bad ? surrogate");
+    Span decoded = onlySpan(bytes);
+    assertThat(decoded.getName()).isEqualTo("bad ? surrogate");
+    assertThat(asMap(decoded.getAttributesList()))
+        .containsEntry("cut", AnyValue.newBuilder().setStringValue("ends in half a pair ?").build())
+        .containsKey("?key");
+  }
+
+  @Test
+  void wellFormedUtf16Check() {
+    assertThat(ProtoStrings.isWellFormed("plain ascii")).isTrue();
+    assertThat(ProtoStrings.isWellFormed("pair \uD83D\uDE80 ok")).isTrue();
+    assertThat(ProtoStrings.isWellFormed("\uD83D")).isFalse();
+    assertThat(ProtoStrings.isWellFormed("\uDE80\uD83D")).isFalse();
+    assertThat(ProtoStrings.isWellFormed("x\uD83Dy")).isFalse();
   }
 
   @Test

@@ -77,6 +77,40 @@ class RetryRulesTest {
         .contains("retries disabled");
   }
 
+  @ParameterizedTest(name = "gRPC code {0} -> {1}")
+  @CsvSource({
+    "0, SUCCESS", "1, RETRYABLE", "2, FAILED", "3, FAILED", "4, RETRYABLE", "5, FAILED",
+    "6, FAILED", "7, FAILED", "8, FAILED", "9, FAILED", "10, RETRYABLE", "11, RETRYABLE",
+    "12, FAILED", "13, FAILED", "14, RETRYABLE", "15, RETRYABLE", "16, FAILED"
+  })
+  void grpcCodesWithoutRetryInfo(int code, AttemptResult.Kind expected) {
+    assertThat(GrpcStatusRules.classify(code, "CODE", null, null, "endpoint").kind())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void retryInfoMakesResourceExhaustedRetryableAndSetsTheDelay() {
+    byte[] details =
+        Status.newBuilder()
+            .setCode(8)
+            .addDetails(
+                Any.pack(
+                    RetryInfo.newBuilder()
+                        .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(2))
+                        .build()))
+            .build()
+            .toByteArray();
+
+    AttemptResult exhausted = GrpcStatusRules.classify(8, "RESOURCE_EXHAUSTED", "x", details, "e");
+    AttemptResult unavailable = GrpcStatusRules.classify(14, "UNAVAILABLE", null, details, "e");
+
+    assertThat(exhausted.kind()).isEqualTo(AttemptResult.Kind.RETRYABLE);
+    assertThat(exhausted.delayNanos()).isEqualTo(2 * SECOND);
+    assertThat(unavailable.delayNanos()).isEqualTo(2 * SECOND);
+    assertThat(GrpcStatusRules.classify(14, "UNAVAILABLE", null, null, "e").delayNanos())
+        .isNegative();
+  }
+
   @ParameterizedTest(name = "''{0}'' -> {1} ms")
   @CsvSource(
       delimiter = '|',

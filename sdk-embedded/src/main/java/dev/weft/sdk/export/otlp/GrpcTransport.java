@@ -1,29 +1,39 @@
 package dev.weft.sdk.export.otlp;
 
+import dev.weft.bootstrap.WeftLogger;
+import dev.weft.core.Version;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.grpc.okhttp.OkHttpChannelBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One unary {@code TraceService/Export} call carrying already-encoded bytes: a byte[] marshaller,
- * so neither generated messages nor grpc-protobuf are needed. Part of the gRPC exporter; only
- * loaded when the protocol is grpc.
+ * Unary {@code TraceService/Export} calls over grpc-okhttp carrying already-encoded bytes (a byte[]
+ * marshaller: neither generated messages nor grpc-protobuf are needed). The channel is built on the
+ * first call; gRPC's own retries are off because {@link Retrier} applies the OTLP rules. The only
+ * class that names gRPC types; only {@link OtlpGrpcSpanExporter} uses it, so it is loaded only when
+ * the protocol is grpc.
  */
-final class GrpcExportCall {
+final class GrpcTransport implements OtlpExport.Transport {
 
   static final String METHOD_NAME = "opentelemetry.proto.collector.trace.v1.TraceService/Export";
 
+  private static final WeftLogger log = WeftLogger.get("otlp");
+  private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
   private static final Metadata.Key<byte[]> STATUS_DETAILS =
       Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
   // Slack beyond the call deadline for gRPC to report DEADLINE_EXCEEDED itself.
@@ -37,19 +47,24 @@ final class GrpcExportCall {
           .setResponseMarshaller(BytesMarshaller.INSTANCE)
           .build();
 
-  private GrpcExportCall() {}
+  private final OtlpExporterConfig config;
+  private final Metadata headers;
+  private final ExportStats stats;
+  private final Object lock = new Object();
+  // Written once under lock; volatile so later calls read it without locking.
+  private volatile ManagedChannel channel;
 
-  static AttemptResult send(
-      ManagedChannel channel,
-      Metadata headers,
-      boolean gzip,
-      byte[] request,
-      long timeoutNanos,
-      ExportStats stats)
-      throws InterruptedException {
+  GrpcTransport(OtlpExporterConfig config, ExportStats stats) {
+    this.config = config;
+    this.headers = metadata(config.headers());
+    this.stats = stats;
+  }
+
+  @Override
+  public AttemptResult send(byte[] request, long timeoutNanos) throws InterruptedException {
     CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(timeoutNanos, TimeUnit.NANOSECONDS);
     ClientCall<byte[], byte[]> call =
-        channel.newCall(EXPORT, gzip ? options.withCompression("gzip") : options);
+        channel().newCall(EXPORT, config.gzip() ? options.withCompression("gzip") : options);
     Listener listener = new Listener();
     call.start(listener, headers);
     call.request(1);
@@ -64,10 +79,27 @@ final class GrpcExportCall {
     } catch (ExecutionException e) {
       return AttemptResult.failed(String.valueOf(e.getCause())); // the listener never fails it
     }
-    return result(listener, stats);
+    return result(listener);
   }
 
-  private static AttemptResult result(Listener listener, ExportStats stats) {
+  @Override
+  public void close() {
+    ManagedChannel current = channel;
+    if (current == null) {
+      return;
+    }
+    current.shutdown();
+    try {
+      if (!current.awaitTermination(5, TimeUnit.SECONDS)) {
+        current.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      current.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private AttemptResult result(Listener listener) {
     Status status = listener.status;
     if (status.isOk()) {
       OtlpResponses.PartialSuccess partial =
@@ -93,6 +125,57 @@ final class GrpcExportCall {
       return description;
     }
     return (description == null ? "" : description + ": ") + cause;
+  }
+
+  private ManagedChannel channel() {
+    ManagedChannel current = channel;
+    if (current == null) {
+      synchronized (lock) {
+        current = channel;
+        if (current == null) {
+          current = newChannel();
+          channel = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private ManagedChannel newChannel() {
+    URI endpoint = config.endpoint();
+    boolean tls = "https".equals(endpoint.getScheme());
+    int port = endpoint.getPort() != -1 ? endpoint.getPort() : tls ? 443 : 80;
+    OkHttpChannelBuilder builder =
+        OkHttpChannelBuilder.forAddress(endpoint.getHost(), port)
+            .userAgent("weft-otlp-exporter/" + Version.get())
+            .maxInboundMessageSize(MAX_RESPONSE_BYTES)
+            .disableRetry() // the Retrier applies the OTLP rules; two layers would multiply
+            .directExecutor(); // listeners only complete a future: no thread hop needed
+    if (!tls) {
+      builder.usePlaintext();
+    } else if (config.sslContext() != null) {
+      builder.useTransportSecurity().sslSocketFactory(config.sslContext().getSocketFactory());
+    } else {
+      builder.useTransportSecurity();
+    }
+    return builder.build();
+  }
+
+  /** gRPC metadata keys are lower-case ASCII; a key gRPC refuses is dropped with a warning. */
+  private static Metadata metadata(Map<String, String> configured) {
+    Metadata metadata = new Metadata();
+    for (Map.Entry<String, String> header : configured.entrySet()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      try {
+        if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+          throw new IllegalArgumentException("binary headers are not supported");
+        }
+        metadata.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), header.getValue());
+      } catch (IllegalArgumentException e) {
+        log.warn("Ignoring OTLP header '" + header.getKey() + "': " + e.getMessage());
+      }
+    }
+    return metadata;
   }
 
   /** Collects the response and the closing status of one call. */
