@@ -166,7 +166,10 @@ final class HttpTransport implements OtlpExport.Transport {
   }
 
   private HttpClient newClient() {
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout());
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    if (!config.timeout().isZero()) { // 0: no limit of its own, as in the Java SDK
+      builder.connectTimeout(config.timeout());
+    }
     if ("http".equals(config.endpoint().getScheme())) {
       // Cleartext HTTP/2 needs an upgrade dance many collectors and proxies get wrong.
       builder.version(HttpClient.Version.HTTP_1_1);

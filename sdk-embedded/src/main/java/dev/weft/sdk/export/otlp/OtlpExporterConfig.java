@@ -101,7 +101,7 @@ public final class OtlpExporterConfig {
     return gzip;
   }
 
-  /** The limit for one request, including connecting. */
+  /** The limit for one request, including connecting; zero means none (the export's applies). */
   public Duration timeout() {
     return timeout;
   }

@@ -24,9 +24,10 @@ final class Retrier {
   private final boolean enabled;
   private final long requestTimeoutNanos;
 
+  /** A {@code requestTimeoutNanos} of 0 means no limit per request but the export's own. */
   Retrier(boolean enabled, long requestTimeoutNanos) {
     this.enabled = enabled;
-    this.requestTimeoutNanos = requestTimeoutNanos;
+    this.requestTimeoutNanos = requestTimeoutNanos > 0 ? requestTimeoutNanos : Long.MAX_VALUE;
   }
 
   /**

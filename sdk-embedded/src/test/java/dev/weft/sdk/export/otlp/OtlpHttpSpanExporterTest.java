@@ -200,6 +200,15 @@ class OtlpHttpSpanExporterTest {
   }
 
   @Test
+  void zeroTimeoutMeansOnlyTheExportTimeoutApplies() throws Exception {
+    OtlpHttpSpanExporter exporter = exporter("otel.exporter.otlp.timeout", "0");
+
+    assertThat(exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS))
+        .isEqualTo(ExportResult.SUCCESS);
+    assertThat(receiver.pending()).isEqualTo(1);
+  }
+
+  @Test
   void retryDisabledSendsOnce() throws Exception {
     receiver.reply(Reply.status(503));
     OtlpHttpSpanExporter exporter = exporter("otel.java.exporter.otlp.retry.disabled", "true");
