@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedSdk implements TelemetrySdk {
 
-  // The official SDK's close() waits 10 s; at JVM exit we never wait longer, whatever the
-  // configured export timeout.
-  private static final long SHUTDOWN_TIMEOUT_MILLIS = 10_000;
+  // At JVM exit queued spans get at most 5 s, retries included (the export budget is cut to what
+  // is left): a collector that is down delays the application's exit by no more than this. The
+  // official SDK's close() waits up to 10 s.
+  private static final long SHUTDOWN_TIMEOUT_MILLIS = 5_000;
   private static final WeftLogger log = WeftLogger.get("sdk");
 
   private volatile SdkTracerProvider tracerProvider;

@@ -38,6 +38,8 @@ final class BatchExportWorker implements Runnable {
   // Set by the worker just before it parks; producers read it to decide whether to unpark.
   private volatile boolean parked;
   private volatile boolean stopping;
+  // Written before stopping is set; read after it is seen, so the volatile write orders both.
+  private long stopDeadlineNanos;
 
   // Export thread only.
   private long reportedDrops;
@@ -133,9 +135,21 @@ final class BatchExportWorker implements Runnable {
   }
 
   boolean stop(Thread exportThread, long timeoutNanos) {
+    stopDeadlineNanos = System.nanoTime() + timeoutNanos;
     stopping = true;
     LockSupport.unpark(exportThread);
     return await(stopped, timeoutNanos);
+  }
+
+  /**
+   * The export timeout, cut to what is left of the shutdown wait once stopping: at JVM exit a
+   * collector that is down must not hold the process up with retries nobody waits for.
+   */
+  private long exportBudgetNanos() {
+    if (!stopping) {
+      return exportTimeoutNanos;
+    }
+    return Math.max(1, Math.min(exportTimeoutNanos, stopDeadlineNanos - System.nanoTime()));
   }
 
   long exportedSpans() {
@@ -162,7 +176,7 @@ final class BatchExportWorker implements Runnable {
     }
     exported.addAndGet(count);
     try {
-      ExportResult result = exporter.export(batch, exportTimeoutNanos);
+      ExportResult result = exporter.export(batch, exportBudgetNanos());
       if (result != ExportResult.SUCCESS && log.isDebug()) {
         log.debug("Export of " + count + " spans failed; they are dropped");
       }
