@@ -160,12 +160,17 @@ class ClientCallsTest {
             (HttpRequest) call[ClientCalls.REQUEST_INDEX], HttpResponse.BodyHandlers.ofString());
     ClientCalls.exit(call, future, null);
 
-    future.cancel(true);
+    // JDK 17's HttpClient refuses to cancel some in-flight exchanges (cancel returns false, seen
+    // both ways in this test): the span must end cleanly either way.
+    boolean cancelled = future.cancel(true);
+    if (!cancelled) {
+      release.countDown();
+    }
 
     RecordedSpan span = awaitEnded();
     assertThat(span.status()).isEqualTo(StatusCode.UNSET);
     assertThat(span.exceptions()).isEmpty();
-    assertThat(future.isCancelled()).isTrue();
+    assertThat(future.isCancelled()).isEqualTo(cancelled);
   }
 
   @Test
