@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 /**
  * {@code GET /checkout} calls {@code GET /price} on itself with the JDK HttpClient. The checkouts
  * themselves are sent over a plain socket, as an uninstrumented outside caller would. Arguments:
- * the number of checkouts, then optionally a {@code traceparent} to send with the first one.
- * Prints, per checkout, the {@code traceparent} the /price handler received.
+ * the number of checkouts, optionally a {@code traceparent} to send with the first one ({@code -}
+ * for none), and how long to stay up afterwards in milliseconds. Prints, per checkout, the {@code
+ * traceparent} the /price handler received.
  */
 public final class CheckoutApp {
 
@@ -29,7 +30,8 @@ public final class CheckoutApp {
 
   public static void main(String[] args) throws Exception {
     int checkouts = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-    String incoming = args.length > 1 ? args[1] : null;
+    String incoming = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+    long lingerMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
     ExecutorService executor = Executors.newFixedThreadPool(4);
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -40,10 +42,13 @@ public final class CheckoutApp {
     server.start();
     try {
       for (int i = 0; i < checkouts; i++) {
+        long start = System.nanoTime();
         String body =
             rawGet(server.getAddress().getPort(), "/checkout?item=" + i, i == 0 ? incoming : null);
-        System.out.println("checkout price-saw " + body);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("checkout price-saw " + body + " in " + millis + " ms");
       }
+      Thread.sleep(lingerMillis); // lets a test bring a collector up while this JVM still runs
     } finally {
       server.stop(0);
       executor.shutdownNow();
