@@ -53,6 +53,8 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     return FIELDS;
   }
 
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[LENGTH]);
+
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
     if (context == null || setter == null) {
@@ -74,7 +76,8 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   private static String traceparent(SpanContext spanContext) {
-    char[] out = new char[LENGTH];
+    // One buffer per thread: the header String is then the only allocation per injection.
+    char[] out = BUFFER.get();
     out[0] = '0';
     out[1] = '0';
     out[2] = '-';

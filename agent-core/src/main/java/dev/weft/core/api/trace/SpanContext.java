@@ -12,7 +12,7 @@ public final class SpanContext {
 
   private static final SpanContext INVALID =
       new SpanContext(0, 0, 0, (byte) 0, TraceState.empty(), false);
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] BYTE_HEX = byteHexTable();
 
   private final long traceIdHigh;
   private final long traceIdLow;
@@ -34,6 +34,16 @@ public final class SpanContext {
     this.flags = flags;
     this.traceState = traceState;
     this.remote = remote;
+  }
+
+  private static char[] byteHexTable() {
+    char[] digits = "0123456789abcdef".toCharArray();
+    char[] table = new char[512];
+    for (int b = 0; b < 256; b++) {
+      table[b * 2] = digits[b >>> 4];
+      table[b * 2 + 1] = digits[b & 0xF];
+    }
+    return table;
   }
 
   public static SpanContext invalid() {
@@ -101,9 +111,13 @@ public final class SpanContext {
 
   /** Writes {@code value} as 16 lower-case hex characters at {@code offset}. */
   public static void writeHex(long value, char[] out, int offset) {
-    for (int i = 15; i >= 0; i--) {
-      out[offset + i] = HEX[(int) (value & 0xF)];
-      value >>>= 4;
+    // A byte at a time from a 256-entry table: half the steps of a nibble loop on a hot path
+    // (every injected header, every console line).
+    for (int i = 14; i >= 0; i -= 2) {
+      int index = ((int) value & 0xFF) << 1;
+      out[offset + i] = BYTE_HEX[index];
+      out[offset + i + 1] = BYTE_HEX[index + 1];
+      value >>>= 8;
     }
   }
 
