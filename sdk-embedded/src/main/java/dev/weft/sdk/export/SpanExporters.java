@@ -6,7 +6,7 @@ import dev.weft.core.config.ConfigProperties;
 import dev.weft.sdk.export.console.ConsoleSpanExporter;
 import dev.weft.sdk.export.otlp.OtlpExporterConfig;
 import dev.weft.sdk.export.otlp.OtlpGrpcSpanExporter;
-import dev.weft.sdk.export.otlp.OtlpHttpSpanExporter;
+import dev.weft.sdk.export.otlp.OtlpSpanExporter;
 import dev.weft.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class SpanExporters {
     if (config.protocol().equals(OtlpExporterConfig.GRPC)) {
       return grpc(config);
     }
-    return OtlpHttpSpanExporter.create(config);
+    return OtlpSpanExporter.http(config);
   }
 
   // A method of its own, reached only for grpc: OtlpGrpcSpanExporter and io.grpc are resolved

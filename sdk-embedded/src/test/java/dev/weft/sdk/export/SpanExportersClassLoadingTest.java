@@ -29,7 +29,7 @@ class SpanExportersClassLoadingTest {
     Object exporter = createAndExport(loader, "http/protobuf");
 
     assertThat(exporter.toString()).startsWith("otlp http/protobuf http://127.0.0.1:");
-    assertThat(loader.loaded).contains("dev.weft.sdk.export.otlp.OtlpHttpSpanExporter");
+    assertThat(loader.loaded).contains("dev.weft.sdk.export.otlp.OtlpSpanExporter");
     assertThat(loader.loaded)
         .noneMatch(name -> name.startsWith("io.grpc."))
         .noneMatch(name -> name.contains("Grpc"))

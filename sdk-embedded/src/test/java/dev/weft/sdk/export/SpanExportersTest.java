@@ -6,7 +6,7 @@ import dev.weft.bootstrap.WeftLogger;
 import dev.weft.core.config.AgentSettings;
 import dev.weft.core.config.ConfigProperties;
 import dev.weft.sdk.export.console.ConsoleSpanExporter;
-import dev.weft.sdk.export.otlp.OtlpHttpSpanExporter;
+import dev.weft.sdk.export.otlp.OtlpSpanExporter;
 import dev.weft.sdk.trace.data.SpanData;
 import dev.weft.sdk.trace.export.ExportResult;
 import dev.weft.sdk.trace.export.SpanExporter;
@@ -40,7 +40,7 @@ class SpanExportersTest {
   void defaultIsOtlpOverHttpProtobuf() {
     SpanExporter exporter = create();
 
-    assertThat(exporter).isInstanceOf(OtlpHttpSpanExporter.class);
+    assertThat(exporter).isInstanceOf(OtlpSpanExporter.class);
     assertThat(exporter).hasToString("otlp http/protobuf http://localhost:4318/v1/traces");
   }
 

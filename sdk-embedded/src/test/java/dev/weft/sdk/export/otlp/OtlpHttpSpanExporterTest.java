@@ -47,7 +47,7 @@ class OtlpHttpSpanExporterTest {
 
   @Test
   void postsProtobufWithOurAndConfiguredHeaders() throws Exception {
-    OtlpHttpSpanExporter exporter =
+    OtlpSpanExporter exporter =
         exporter(
             "otel.exporter.otlp.endpoint",
             receiver.baseUrl(),
@@ -72,7 +72,7 @@ class OtlpHttpSpanExporterTest {
 
   @Test
   void gzipsTheBodyWhenConfigured() throws Exception {
-    OtlpHttpSpanExporter exporter = exporter("otel.exporter.otlp.compression", "gzip");
+    OtlpSpanExporter exporter = exporter("otel.exporter.otlp.compression", "gzip");
 
     assertThat(exporter.export(List.of(TestSpan.named("zipped")), TEN_SECONDS))
         .isEqualTo(ExportResult.SUCCESS);
@@ -86,7 +86,7 @@ class OtlpHttpSpanExporterTest {
   @Test
   void retries503AfterTheBackoffThenSucceeds() throws Exception {
     receiver.reply(Reply.status(503));
-    OtlpHttpSpanExporter exporter = exporter();
+    OtlpSpanExporter exporter = exporter();
 
     long start = System.nanoTime();
     ExportResult result = exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS);
@@ -101,7 +101,7 @@ class OtlpHttpSpanExporterTest {
   @Test
   void honoursRetryAfterSeconds() throws Exception {
     receiver.reply(Reply.status(503, Map.of("Retry-After", "2"), new byte[0]));
-    OtlpHttpSpanExporter exporter = exporter();
+    OtlpSpanExporter exporter = exporter();
 
     long start = System.nanoTime();
     ExportResult result = exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS);
@@ -116,7 +116,7 @@ class OtlpHttpSpanExporterTest {
   void retryAfterZeroRetriesAtOnceAndGivesUpAfterFiveAttempts() throws Exception {
     Reply busy = Reply.status(429, Map.of("Retry-After", "0"), new byte[0]);
     receiver.reply(busy, busy, busy, busy, busy, busy);
-    OtlpHttpSpanExporter exporter = exporter();
+    OtlpSpanExporter exporter = exporter();
 
     long start = System.nanoTime();
     ExportResult result = exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS);
@@ -133,7 +133,7 @@ class OtlpHttpSpanExporterTest {
     byte[] status =
         Status.newBuilder().setCode(3).setMessage("span too large").build().toByteArray();
     receiver.reply(Reply.status(400, PROTOBUF, status));
-    OtlpHttpSpanExporter exporter = exporter();
+    OtlpSpanExporter exporter = exporter();
 
     ExportResult result =
         exporter.export(List.of(TestSpan.named("s"), TestSpan.named("t")), TEN_SECONDS);
@@ -156,7 +156,7 @@ class OtlpHttpSpanExporterTest {
             .build()
             .toByteArray();
     receiver.reply(Reply.status(200, PROTOBUF, response));
-    OtlpHttpSpanExporter exporter = exporter();
+    OtlpSpanExporter exporter = exporter();
 
     ExportResult result = exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS);
 
@@ -168,7 +168,7 @@ class OtlpHttpSpanExporterTest {
   @Test
   void aCollectorThatNeverAnswersCostsNoMoreThanTheTimeout() throws Exception {
     receiver.reply(Reply.hang(), Reply.hang());
-    OtlpHttpSpanExporter exporter = exporter("otel.exporter.otlp.timeout", "500");
+    OtlpSpanExporter exporter = exporter("otel.exporter.otlp.timeout", "500");
 
     long start = System.nanoTime();
     ExportResult result =
@@ -185,7 +185,7 @@ class OtlpHttpSpanExporterTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    OtlpHttpSpanExporter exporter =
+    OtlpSpanExporter exporter =
         exporter("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort);
 
     long start = System.nanoTime();
@@ -201,7 +201,7 @@ class OtlpHttpSpanExporterTest {
 
   @Test
   void zeroTimeoutMeansOnlyTheExportTimeoutApplies() throws Exception {
-    OtlpHttpSpanExporter exporter = exporter("otel.exporter.otlp.timeout", "0");
+    OtlpSpanExporter exporter = exporter("otel.exporter.otlp.timeout", "0");
 
     assertThat(exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS))
         .isEqualTo(ExportResult.SUCCESS);
@@ -211,7 +211,7 @@ class OtlpHttpSpanExporterTest {
   @Test
   void retryDisabledSendsOnce() throws Exception {
     receiver.reply(Reply.status(503));
-    OtlpHttpSpanExporter exporter = exporter("otel.java.exporter.otlp.retry.disabled", "true");
+    OtlpSpanExporter exporter = exporter("otel.java.exporter.otlp.retry.disabled", "true");
 
     ExportResult result = exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS);
 
@@ -240,7 +240,7 @@ class OtlpHttpSpanExporterTest {
 
   @Test
   void emptyBatchSendsNothingAndShutdownStopsExports() throws Exception {
-    OtlpHttpSpanExporter exporter = exporter();
+    OtlpSpanExporter exporter = exporter();
 
     assertThat(exporter.export(List.of(), TEN_SECONDS)).isEqualTo(ExportResult.SUCCESS);
     exporter.shutdown();
@@ -251,7 +251,7 @@ class OtlpHttpSpanExporterTest {
 
   @Test
   void restrictedHeadersAreDroppedWithAWarning() throws Exception {
-    OtlpHttpSpanExporter exporter = exporter("otel.exporter.otlp.headers", "Host=evil,ok=1");
+    OtlpSpanExporter exporter = exporter("otel.exporter.otlp.headers", "Host=evil,ok=1");
 
     assertThat(exporter.export(List.of(TestSpan.named("s")), TEN_SECONDS))
         .isEqualTo(ExportResult.SUCCESS);
@@ -259,14 +259,14 @@ class OtlpHttpSpanExporterTest {
     assertThat(log.text()).contains("Ignoring OTLP header 'Host'");
   }
 
-  private OtlpHttpSpanExporter exporter(String... extra) {
+  private OtlpSpanExporter exporter(String... extra) {
     String[] keysAndValues = new String[extra.length + 2];
     keysAndValues[0] = "otel.exporter.otlp.traces.endpoint";
     keysAndValues[1] = receiver.tracesUrl();
     System.arraycopy(extra, 0, keysAndValues, 2, extra.length);
     // A generic endpoint in `extra` must win, so only set the per-signal one when none is given.
     boolean genericEndpoint = List.of(extra).contains("otel.exporter.otlp.endpoint");
-    return OtlpHttpSpanExporter.create(otlp(genericEndpoint ? extra : keysAndValues));
+    return OtlpSpanExporter.http(otlp(genericEndpoint ? extra : keysAndValues));
   }
 
   private static long elapsedMillis(long startNanos) {

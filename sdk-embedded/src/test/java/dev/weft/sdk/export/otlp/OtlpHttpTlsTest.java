@@ -38,8 +38,8 @@ class OtlpHttpTlsTest {
 
   @Test
   void mutualTlsWithAnRsaClientKey() throws Exception {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.create(
+    OtlpSpanExporter exporter =
+        OtlpSpanExporter.http(
             otlp(
                 "otel.exporter.otlp.traces.endpoint", receiver.tracesUrl(),
                 "otel.exporter.otlp.certificate", resource("ca.pem"),
@@ -55,8 +55,8 @@ class OtlpHttpTlsTest {
 
   @Test
   void mutualTlsWithAnEcClientKeyFromPerSignalKeys() throws Exception {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.create(
+    OtlpSpanExporter exporter =
+        OtlpSpanExporter.http(
             otlp(
                 "otel.exporter.otlp.traces.endpoint", receiver.tracesUrl(),
                 "otel.exporter.otlp.certificate", resource("other-ca.pem"),
@@ -71,8 +71,8 @@ class OtlpHttpTlsTest {
 
   @Test
   void anUntrustedServerFailsAtOnceWithoutRetrying() {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.create(
+    OtlpSpanExporter exporter =
+        OtlpSpanExporter.http(
             otlp(
                 "otel.exporter.otlp.traces.endpoint", receiver.tracesUrl(),
                 "otel.exporter.otlp.certificate", resource("other-ca.pem"),
@@ -89,8 +89,8 @@ class OtlpHttpTlsTest {
 
   @Test
   void aServerThatRequiresAClientCertificateRejectsUsWithoutOne() {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.create(
+    OtlpSpanExporter exporter =
+        OtlpSpanExporter.http(
             otlp(
                 "otel.exporter.otlp.traces.endpoint", receiver.tracesUrl(),
                 "otel.exporter.otlp.certificate", resource("ca.pem")));
@@ -103,8 +103,8 @@ class OtlpHttpTlsTest {
 
   @Test
   void anUnreadableTrustFileWarnsOnceAndFallsBackToTheDefaultTrustStore() {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.create(
+    OtlpSpanExporter exporter =
+        OtlpSpanExporter.http(
             otlp(
                 "otel.exporter.otlp.traces.endpoint",
                 receiver.tracesUrl(),

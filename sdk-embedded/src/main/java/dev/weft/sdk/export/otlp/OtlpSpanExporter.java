@@ -1,0 +1,49 @@
+package dev.weft.sdk.export.otlp;
+
+import dev.weft.sdk.trace.data.SpanData;
+import dev.weft.sdk.trace.export.ExportResult;
+import dev.weft.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+
+/**
+ * An OTLP span exporter over one transport: HTTP/protobuf through the JDK's {@code HttpClient}
+ * ({@link #http}), or gRPC ({@link OtlpGrpcSpanExporter#create}). Retries, counts and logs failures
+ * (see {@link OtlpExport}); never throws.
+ */
+public final class OtlpSpanExporter implements SpanExporter {
+
+  private final OtlpExporterConfig config;
+  private final OtlpExport export;
+
+  OtlpSpanExporter(OtlpExporterConfig config, OtlpExport export) {
+    this.config = config;
+    this.export = export;
+  }
+
+  /** An exporter for {@code config} (protocol http/protobuf), connecting on the first export. */
+  public static OtlpSpanExporter http(OtlpExporterConfig config) {
+    ExportStats stats = new ExportStats(config.endpoint().toString());
+    return new OtlpSpanExporter(
+        config, new OtlpExport(config, new HttpTransport(config, stats), stats));
+  }
+
+  @Override
+  public ExportResult export(Collection<? extends SpanData> spans, long timeoutNanos) {
+    return export.export(spans, timeoutNanos);
+  }
+
+  @Override
+  public void shutdown() {
+    export.shutdown();
+  }
+
+  // Visible for testing.
+  long droppedSpans() {
+    return export.droppedSpans();
+  }
+
+  @Override
+  public String toString() {
+    return config.toString();
+  }
+}
