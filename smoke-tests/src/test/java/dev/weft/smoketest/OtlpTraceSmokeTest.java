@@ -120,6 +120,23 @@ class OtlpTraceSmokeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(RUNTIMES)
+  void sdkDisabledExportsNothingButInstrumentationStillPropagates(JavaRuntime java) {
+    String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    ProcessResult result =
+        AppProcess.run(
+            checkout(java, OtlpReceiver.HTTP_PROTOBUF)
+                .env("OTEL_SDK_DISABLED", "true")
+                .args("1", incoming));
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(otlp.requestCount()).isZero();
+    // No spans of its own: the client passes the incoming context on unchanged.
+    assertThat(result.stdout()).contains("price-saw " + incoming);
+    assertThat(result.stderr()).contains("SDK disabled");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(RUNTIMES)
   void aCollectorAnswering503IsRetriedUntilItAccepts(JavaRuntime java) {
     otlp.respondWith(503, 2);
 
