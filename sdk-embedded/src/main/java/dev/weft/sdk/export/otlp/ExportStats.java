@@ -17,50 +17,59 @@ final class ExportStats {
   private static final AtomicInteger instances = new AtomicInteger();
 
   private final String target;
+  private final String items;
   private final String keyPrefix;
-  private final AtomicLong droppedSpans = new AtomicLong();
-  private final AtomicLong rejectedSpans = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
 
-  ExportStats(String target) {
-    this.target = target;
-    this.keyPrefix = "otlp.traces." + instances.incrementAndGet() + ".";
+  ExportStats(OtlpExporterConfig config) {
+    this.target = config.endpoint().toString();
+    this.items = config.signal().items();
+    this.keyPrefix = "otlp." + config.signal().key() + "." + instances.incrementAndGet() + ".";
   }
 
-  /** The batch is lost: counted and reported. */
-  void dropped(int spans, String reason) {
-    long total = droppedSpans.addAndGet(spans);
+  /** The batch of {@code count} items is lost: counted and reported. */
+  void dropped(int count, String reason) {
+    long total = dropped.addAndGet(count);
     log.warnEvery(
         keyPrefix + "dropped",
         LOG_INTERVAL_MILLIS,
         "Dropped "
-            + spans
-            + " spans: export to "
+            + count
+            + " "
+            + items
+            + ": export to "
             + target
             + " failed: "
             + truncate(reason)
             + " ["
             + total
-            + " spans dropped since start]");
+            + " "
+            + items
+            + " dropped since start]");
   }
 
-  /** The collector accepted the request but rejected some spans (or sent a warning). */
-  void partialSuccess(long rejected, String message) {
-    long total = rejectedSpans.addAndGet(Math.max(0, rejected));
+  /** The collector accepted the request but rejected some items (or sent a warning). */
+  void partialSuccess(long count, String message) {
+    long total = rejected.addAndGet(Math.max(0, count));
     String detail = message.isEmpty() ? "" : ": " + truncate(message);
     log.warnEvery(
         keyPrefix + "partial",
         LOG_INTERVAL_MILLIS,
-        rejected > 0
+        count > 0
             ? "The collector at "
                 + target
                 + " rejected "
-                + rejected
-                + " spans"
+                + count
+                + " "
+                + items
                 + detail
                 + " ["
                 + total
-                + " spans rejected since start]"
-            : "The collector at " + target + " accepted the spans with a warning" + detail);
+                + " "
+                + items
+                + " rejected since start]"
+            : "The collector at " + target + " accepted the " + items + " with a warning" + detail);
   }
 
   /** The endpoint, as the log lines name it. */
@@ -68,12 +77,12 @@ final class ExportStats {
     return target;
   }
 
-  long droppedSpans() {
-    return droppedSpans.get();
+  long dropped() {
+    return dropped.get();
   }
 
-  long rejectedSpans() {
-    return rejectedSpans.get();
+  long rejected() {
+    return rejected.get();
   }
 
   /** One line, at most {@value #MAX_REASON_CHARS} characters: server text is untrusted. */

@@ -22,15 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Unary {@code TraceService/Export} calls over grpc-okhttp carrying already-encoded bytes (a byte[]
- * marshaller: neither generated messages nor grpc-protobuf are needed). The channel is built on the
- * first call; gRPC's own retries are off because {@link Retrier} applies the OTLP rules. The only
- * class that names gRPC types; only {@link OtlpGrpcSpanExporter} uses it, so it is loaded only when
- * the protocol is grpc.
+ * Unary OTLP {@code Export} calls (the configured signal's service) over grpc-okhttp carrying
+ * already-encoded bytes (a byte[] marshaller: neither generated messages nor grpc-protobuf are
+ * needed). The channel is built on the first call; gRPC's own retries are off because {@link
+ * Retrier} applies the OTLP rules. The only class that names gRPC types; it is reached only through
+ * {@link #export}, which exporters call only when the protocol is grpc.
  */
 final class GrpcTransport implements OtlpExport.Transport {
-
-  static final String METHOD_NAME = "opentelemetry.proto.collector.trace.v1.TraceService/Export";
 
   private static final WeftLogger log = WeftLogger.get("otlp");
   private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -39,14 +37,7 @@ final class GrpcTransport implements OtlpExport.Transport {
   // Slack beyond the call deadline for gRPC to report DEADLINE_EXCEEDED itself.
   private static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-  static final MethodDescriptor<byte[], byte[]> EXPORT =
-      MethodDescriptor.<byte[], byte[]>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(METHOD_NAME)
-          .setRequestMarshaller(BytesMarshaller.INSTANCE)
-          .setResponseMarshaller(BytesMarshaller.INSTANCE)
-          .build();
-
+  private final MethodDescriptor<byte[], byte[]> method;
   private final OtlpExporterConfig config;
   private final Metadata headers;
   private final ExportStats stats;
@@ -55,6 +46,7 @@ final class GrpcTransport implements OtlpExport.Transport {
   private volatile ManagedChannel channel;
 
   GrpcTransport(OtlpExporterConfig config, ExportStats stats) {
+    this.method = method(config.signal().grpcMethod());
     this.config = config;
     this.headers = metadata(config.headers());
     this.stats = stats;
@@ -64,7 +56,7 @@ final class GrpcTransport implements OtlpExport.Transport {
   public AttemptResult send(byte[] request, long timeoutNanos) throws InterruptedException {
     CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(timeoutNanos, TimeUnit.NANOSECONDS);
     ClientCall<byte[], byte[]> call =
-        channel().newCall(EXPORT, config.gzip() ? options.withCompression("gzip") : options);
+        channel().newCall(method, config.gzip() ? options.withCompression("gzip") : options);
     Listener listener = new Listener();
     call.start(listener, headers);
     call.request(1);
@@ -80,6 +72,24 @@ final class GrpcTransport implements OtlpExport.Transport {
       return AttemptResult.failed(String.valueOf(e.getCause())); // the listener never fails it
     }
     return result(listener);
+  }
+
+  /**
+   * An export over gRPC for {@code config}'s signal. The only way in: callers reach gRPC types only
+   * by calling this, so a JVM exporting over HTTP never loads them.
+   */
+  static OtlpExport export(OtlpExporterConfig config) {
+    ExportStats stats = new ExportStats(config);
+    return new OtlpExport(config, new GrpcTransport(config, stats), stats);
+  }
+
+  static MethodDescriptor<byte[], byte[]> method(String fullName) {
+    return MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(fullName)
+        .setRequestMarshaller(BytesMarshaller.INSTANCE)
+        .setResponseMarshaller(BytesMarshaller.INSTANCE)
+        .build();
   }
 
   @Override
@@ -105,7 +115,7 @@ final class GrpcTransport implements OtlpExport.Transport {
       OtlpResponses.PartialSuccess partial =
           listener.response == null ? null : OtlpResponses.partialSuccess(listener.response);
       if (partial != null) {
-        stats.partialSuccess(partial.rejectedSpans, partial.errorMessage); // never retried
+        stats.partialSuccess(partial.rejected, partial.errorMessage); // never retried
       }
       return AttemptResult.SUCCESS;
     }

@@ -101,7 +101,7 @@ final class HttpTransport implements OtlpExport.Transport {
     if (status >= 200 && status < 300) {
       OtlpResponses.PartialSuccess partial = OtlpResponses.partialSuccess(body);
       if (partial != null) {
-        stats.partialSuccess(partial.rejectedSpans, partial.errorMessage); // never retried
+        stats.partialSuccess(partial.rejected, partial.errorMessage); // never retried
       }
       return AttemptResult.SUCCESS;
     }

@@ -3,17 +3,21 @@ package dev.weft.sdk.export.otlp;
 import dev.weft.bootstrap.context.Context;
 import dev.weft.bootstrap.context.Scope;
 import dev.weft.core.api.Suppression;
-import dev.weft.sdk.trace.data.SpanData;
 import dev.weft.sdk.trace.export.ExportResult;
 import java.io.IOException;
-import java.util.Collection;
 
 /**
- * What both OTLP exporters do around their transport: encode once, refuse oversized requests, retry
- * by {@link Retrier}, count and log what is dropped, never throw. Every export runs in a context
- * that suppresses instrumentation, so sending spans never produces spans of its own.
+ * What every OTLP exporter (any signal, either protocol) does around its transport: encode once,
+ * refuse oversized requests, retry by {@link Retrier}, count and log what is dropped, never throw.
+ * Every export runs in a context that suppresses instrumentation, so sending telemetry never
+ * produces telemetry of its own.
  */
 final class OtlpExport {
+
+  /** Writes one export request; called once per export, under suppression. */
+  interface Encoder {
+    byte[] encode() throws IOException;
+  }
 
   /** Sends one encoded request; HTTP and gRPC differ only here. */
   interface Transport extends AutoCloseable {
@@ -45,18 +49,28 @@ final class OtlpExport {
     this.stats = stats;
   }
 
-  ExportResult export(Collection<? extends SpanData> spans, long timeoutNanos) {
-    if (spans.isEmpty()) {
+  /** An export over HTTP/protobuf; the JDK client is created on the first request. */
+  static OtlpExport http(OtlpExporterConfig config) {
+    ExportStats stats = new ExportStats(config);
+    return new OtlpExport(config, new HttpTransport(config, stats), stats);
+  }
+
+  /**
+   * Encodes and sends {@code items} items (spans, data points or log records; only counted here),
+   * waiting at most {@code timeoutNanos}, retries included.
+   */
+  ExportResult export(Encoder encoder, int items, long timeoutNanos) {
+    if (items == 0) {
       return ExportResult.SUCCESS;
     }
     if (shutdown) {
-      stats.dropped(spans.size(), "the exporter is shut down");
+      stats.dropped(items, "the exporter is shut down");
       return ExportResult.FAILURE;
     }
     try (Scope ignored = Suppression.suppress(Context.root()).makeCurrent()) {
-      byte[] request = OtlpTraceEncoder.encode(spans);
+      byte[] request = encoder.encode();
       if (request.length > MAX_REQUEST_BYTES) {
-        stats.dropped(spans.size(), "request of " + request.length + " bytes exceeds 64 MiB");
+        stats.dropped(items, "request of " + request.length + " bytes exceeds 64 MiB");
         return ExportResult.FAILURE;
       }
       byte[] payload = transport.payload(request);
@@ -64,11 +78,11 @@ final class OtlpExport {
       if (result.kind() == AttemptResult.Kind.SUCCESS) {
         return ExportResult.SUCCESS;
       }
-      stats.dropped(spans.size(), result.reason());
+      stats.dropped(items, result.reason());
       return ExportResult.FAILURE;
     } catch (Throwable t) {
       Throwables.rethrowIfFatal(t);
-      stats.dropped(spans.size(), t.toString());
+      stats.dropped(items, t.toString());
       return ExportResult.FAILURE;
     }
   }
@@ -78,7 +92,8 @@ final class OtlpExport {
     transport.close();
   }
 
-  long droppedSpans() {
-    return stats.droppedSpans();
+  /** Items lost since start (visible for tests and for the exporters' own accounting). */
+  long dropped() {
+    return stats.dropped();
   }
 }

@@ -12,8 +12,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The OTLP exporter settings of one signal, resolved as the OpenTelemetry Java agent resolves them:
- * a per-signal key ({@code otel.exporter.otlp.traces.*}) wins over the generic one, and a
- * per-signal header map replaces the generic map rather than merging with it. Immutable.
+ * a per-signal key ({@code otel.exporter.otlp.traces.*}, {@code .metrics.*}, {@code .logs.*}) wins
+ * over the generic one, and a per-signal header map replaces the generic map rather than merging
+ * with it. Immutable.
  */
 public final class OtlpExporterConfig {
 
@@ -22,10 +23,10 @@ public final class OtlpExporterConfig {
 
   private static final WeftLogger log = WeftLogger.get("otlp");
   private static final String GENERIC = "otel.exporter.otlp.";
-  private static final String TRACES = "otel.exporter.otlp.traces.";
   private static final String RETRY_DISABLED = "otel.java.exporter.otlp.retry.disabled";
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+  private final OtlpSignal signal;
   private final String protocol;
   private final URI endpoint;
   private final Map<String, String> headers;
@@ -35,6 +36,7 @@ public final class OtlpExporterConfig {
   private final boolean retryEnabled;
 
   private OtlpExporterConfig(
+      OtlpSignal signal,
       String protocol,
       URI endpoint,
       Map<String, String> headers,
@@ -42,6 +44,7 @@ public final class OtlpExporterConfig {
       Duration timeout,
       SSLContext sslContext,
       boolean retryEnabled) {
+    this.signal = signal;
     this.protocol = protocol;
     this.endpoint = endpoint;
     this.headers = headers;
@@ -56,27 +59,60 @@ public final class OtlpExporterConfig {
    * fall back to the default; this method never throws for configuration reasons.
    */
   public static OtlpExporterConfig forTraces(ConfigProperties config, AgentSettings settings) {
-    String protocol = settings.otlpTracesProtocol();
-    URI endpoint = tracesEndpoint(config, protocol);
+    return forSignal(OtlpSignal.TRACES, config, settings);
+  }
+
+  /**
+   * The settings of {@code signal}'s exporter. Bad values (endpoint, TLS files) log one WARN naming
+   * the key and fall back to the default; this method never throws for configuration reasons.
+   */
+  public static OtlpExporterConfig forSignal(
+      OtlpSignal signal, ConfigProperties config, AgentSettings settings) {
+    String prefix = GENERIC + signal.key() + ".";
+    String protocol = protocolOf(signal, settings);
+    URI endpoint = endpoint(signal, config, protocol);
     Map<String, String> headers =
-        config.getString(TRACES + "headers") != null
-            ? config.getMap(TRACES + "headers")
+        config.getString(prefix + "headers") != null
+            ? config.getMap(prefix + "headers")
             : config.getMap(GENERIC + "headers");
     String compression =
         config.getOneOf(
-            TRACES + "compression", settings.otlpCompression(), List.of("gzip", "none"));
-    Duration timeout = config.getDuration(TRACES + "timeout", settings.otlpTimeout());
+            prefix + "compression", settings.otlpCompression(), List.of("gzip", "none"));
+    Duration timeout = config.getDuration(prefix + "timeout", settings.otlpTimeout());
     SSLContext sslContext =
         "https".equals(endpoint.getScheme())
             ? PemTls.sslContext(
                 config,
-                keyOf(config, "certificate"),
-                keyOf(config, "client.key"),
-                keyOf(config, "client.certificate"))
+                keyOf(config, prefix, "certificate"),
+                keyOf(config, prefix, "client.key"),
+                keyOf(config, prefix, "client.certificate"))
             : null;
     boolean retryEnabled = !config.getBoolean(RETRY_DISABLED, false);
     return new OtlpExporterConfig(
-        protocol, endpoint, headers, compression.equals("gzip"), timeout, sslContext, retryEnabled);
+        signal,
+        protocol,
+        endpoint,
+        headers,
+        compression.equals("gzip"),
+        timeout,
+        sslContext,
+        retryEnabled);
+  }
+
+  private static String protocolOf(OtlpSignal signal, AgentSettings settings) {
+    switch (signal) {
+      case METRICS:
+        return settings.otlpMetricsProtocol();
+      case LOGS:
+        return settings.otlpLogsProtocol();
+      default:
+        return settings.otlpTracesProtocol();
+    }
+  }
+
+  /** The signal these settings are for. */
+  public OtlpSignal signal() {
+    return signal;
   }
 
   /** {@code grpc} or {@code http/protobuf}. */
@@ -138,13 +174,14 @@ public final class OtlpExporterConfig {
     return out.toString();
   }
 
-  private static URI tracesEndpoint(ConfigProperties config, String protocol) {
+  private static URI endpoint(OtlpSignal signal, ConfigProperties config, String protocol) {
     boolean grpc = protocol.equals(GRPC);
-    URI fallback = URI.create(grpc ? "http://localhost:4317" : "http://localhost:4318/v1/traces");
-    String signalKey = TRACES + "endpoint";
-    String signal = config.getString(signalKey);
-    if (signal != null) {
-      URI uri = parse(signalKey, signal, fallback);
+    URI fallback =
+        URI.create(grpc ? "http://localhost:4317" : "http://localhost:4318/" + signal.httpPath());
+    String signalKey = GENERIC + signal.key() + ".endpoint";
+    String own = config.getString(signalKey);
+    if (own != null) {
+      URI uri = parse(signalKey, own, fallback);
       // The per-signal URL is used as it is; only a missing path becomes "/".
       return grpc || !uri.getRawPath().isEmpty() ? uri : uri.resolve("/");
     }
@@ -156,7 +193,7 @@ public final class OtlpExporterConfig {
     if (grpc) {
       return parse(genericKey, generic, fallback);
     }
-    String joined = generic.endsWith("/") ? generic + "v1/traces" : generic + "/v1/traces";
+    String joined = (generic.endsWith("/") ? generic : generic + "/") + signal.httpPath();
     return parse(genericKey, joined, fallback);
   }
 
@@ -184,8 +221,8 @@ public final class OtlpExporterConfig {
   }
 
   /** The per-signal key when it is set, else the generic one (which may be unset too). */
-  private static String keyOf(ConfigProperties config, String option) {
-    String signalKey = TRACES + option;
+  private static String keyOf(ConfigProperties config, String prefix, String option) {
+    String signalKey = prefix + option;
     return config.getString(signalKey) != null ? signalKey : GENERIC + option;
   }
 }

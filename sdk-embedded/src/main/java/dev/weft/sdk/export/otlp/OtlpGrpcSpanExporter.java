@@ -14,8 +14,6 @@ public final class OtlpGrpcSpanExporter {
 
   /** An exporter for {@code config} (protocol grpc). */
   public static SpanExporter create(OtlpExporterConfig config) {
-    ExportStats stats = new ExportStats(config.endpoint().toString());
-    return new OtlpSpanExporter(
-        config, new OtlpExport(config, new GrpcTransport(config, stats), stats));
+    return new OtlpSpanExporter(config, GrpcTransport.export(config));
   }
 }

@@ -6,18 +6,18 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the few response messages an exporter needs, field by field: {@code
- * ExportTraceServiceResponse.partial_success}, {@code google.rpc.Status.message} and a {@code
- * google.rpc.RetryInfo} in its details. Unknown fields are skipped; malformed input yields "absent"
- * rather than an exception, since a collector's reply never decides more than a log line or a
- * delay.
+ * Reads the few response messages an exporter needs, field by field: the {@code partial_success} of
+ * an {@code Export*ServiceResponse} (the same layout for traces, metrics and logs), {@code
+ * google.rpc.Status.message} and a {@code google.rpc.RetryInfo} in its details. Unknown fields are
+ * skipped; malformed input yields "absent" rather than an exception, since a collector's reply
+ * never decides more than a log line or a delay.
  */
 final class OtlpResponses {
 
-  // ExportTraceServiceResponse
+  // Export{Trace,Metrics,Logs}ServiceResponse
   private static final int PARTIAL_SUCCESS = 1;
-  // ExportTracePartialSuccess
-  private static final int REJECTED_SPANS = 1;
+  // Export{Trace,Metrics,Logs}PartialSuccess: rejected_{spans,data_points,log_records}
+  private static final int REJECTED = 1;
   private static final int ERROR_MESSAGE = 2;
   // google.rpc.Status
   private static final int STATUS_MESSAGE = 2;
@@ -35,19 +35,19 @@ final class OtlpResponses {
 
   private OtlpResponses() {}
 
-  /** A set {@code partial_success}: spans rejected (may be 0) and the server's message. */
+  /** A set {@code partial_success}: items rejected (may be 0) and the server's message. */
   static final class PartialSuccess {
-    final long rejectedSpans;
+    final long rejected;
     final String errorMessage;
 
-    PartialSuccess(long rejectedSpans, String errorMessage) {
-      this.rejectedSpans = rejectedSpans;
+    PartialSuccess(long rejected, String errorMessage) {
+      this.rejected = rejected;
       this.errorMessage = errorMessage;
     }
   }
 
   /**
-   * The partial success of an {@code ExportTraceServiceResponse}, or null when the field is absent,
+   * The partial success of an {@code Export*ServiceResponse}, or null when the field is absent,
    * empty (all accepted) or the bytes do not parse.
    */
   static PartialSuccess partialSuccess(byte[] response) {
@@ -56,7 +56,7 @@ final class OtlpResponses {
       for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
         if (tag == lengthDelimited(PARTIAL_SUCCESS)) {
           PartialSuccess result = readPartialSuccess(in.readBytes().newCodedInput());
-          return result.rejectedSpans == 0 && result.errorMessage.isEmpty() ? null : result;
+          return result.rejected == 0 && result.errorMessage.isEmpty() ? null : result;
         }
         in.skipField(tag);
       }
@@ -70,7 +70,7 @@ final class OtlpResponses {
     long rejected = 0;
     String message = "";
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      if (tag == makeTag(REJECTED_SPANS, WireFormat.WIRETYPE_VARINT)) {
+      if (tag == makeTag(REJECTED, WireFormat.WIRETYPE_VARINT)) {
         rejected = in.readInt64();
       } else if (tag == lengthDelimited(ERROR_MESSAGE)) {
         message = in.readStringRequireUtf8();

@@ -22,14 +22,12 @@ public final class OtlpSpanExporter implements SpanExporter {
 
   /** An exporter for {@code config} (protocol http/protobuf), connecting on the first export. */
   public static OtlpSpanExporter http(OtlpExporterConfig config) {
-    ExportStats stats = new ExportStats(config.endpoint().toString());
-    return new OtlpSpanExporter(
-        config, new OtlpExport(config, new HttpTransport(config, stats), stats));
+    return new OtlpSpanExporter(config, OtlpExport.http(config));
   }
 
   @Override
   public ExportResult export(Collection<? extends SpanData> spans, long timeoutNanos) {
-    return export.export(spans, timeoutNanos);
+    return export.export(() -> OtlpTraceEncoder.encode(spans), spans.size(), timeoutNanos);
   }
 
   @Override
@@ -39,7 +37,7 @@ public final class OtlpSpanExporter implements SpanExporter {
 
   // Visible for testing.
   long droppedSpans() {
-    return export.droppedSpans();
+    return export.dropped();
   }
 
   @Override

@@ -4,6 +4,8 @@ import static dev.weft.sdk.export.otlp.TestConfigs.otlp;
 import static dev.weft.sdk.export.otlp.TestConfigs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.core.config.AgentSettings;
+import dev.weft.core.config.ConfigProperties;
 import dev.weft.sdk.export.otlp.TestConfigs.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,5 +212,49 @@ class OtlpExporterConfigTest {
           .containsOnlyOnce(" WARN ")
           .contains("otel.exporter.otlp.certificate", "default trust store");
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "METRICS, http://localhost:4318/v1/metrics, http://collector:4318/v1/metrics",
+    "LOGS, http://localhost:4318/v1/logs, http://collector:4318/v1/logs"
+  })
+  void everySignalHasItsOwnPathAndKeys(OtlpSignal signal, String byDefault, String fromGeneric) {
+    assertThat(forSignal(signal).endpoint()).hasToString(byDefault);
+    assertThat(forSignal(signal, "otel.exporter.otlp.endpoint", "http://collector:4318").endpoint())
+        .hasToString(fromGeneric);
+    String key = "otel.exporter.otlp." + signal.key() + ".";
+    OtlpExporterConfig own =
+        forSignal(
+            signal,
+            "otel.exporter.otlp.endpoint",
+            "http://collector:4318",
+            key + "endpoint",
+            "http://other:9999/custom",
+            key + "protocol",
+            "http/protobuf",
+            key + "headers",
+            "x-signal=1",
+            key + "compression",
+            "gzip",
+            key + "timeout",
+            "3s",
+            "otel.exporter.otlp.traces.endpoint",
+            "http://traces-only:4318");
+    assertThat(own.signal()).isEqualTo(signal);
+    assertThat(own.endpoint()).hasToString("http://other:9999/custom");
+    assertThat(own.headers()).containsExactly(Map.entry("x-signal", "1"));
+    assertThat(own.gzip()).isTrue();
+    assertThat(own.timeout()).isEqualTo(Duration.ofSeconds(3));
+    // Another signal's keys never leak in.
+    assertThat(forSignal(signal, "otel.exporter.otlp.traces.protocol", "grpc").protocol())
+        .isEqualTo(OtlpExporterConfig.HTTP_PROTOBUF);
+    assertThat(forSignal(signal, key + "protocol", "grpc").endpoint())
+        .hasToString("http://localhost:4317");
+  }
+
+  private static OtlpExporterConfig forSignal(OtlpSignal signal, String... keysAndValues) {
+    ConfigProperties config = TestConfigs.properties(keysAndValues);
+    return OtlpExporterConfig.forSignal(signal, config, AgentSettings.read(config));
   }
 }

@@ -174,7 +174,7 @@ class RetryRulesTest {
             .build();
 
     OtlpResponses.PartialSuccess partial = OtlpResponses.partialSuccess(rejected.toByteArray());
-    assertThat(partial.rejectedSpans).isEqualTo(3);
+    assertThat(partial.rejected).isEqualTo(3);
     assertThat(partial.errorMessage).isEqualTo("old");
     assertThat(OtlpResponses.partialSuccess(allAccepted.toByteArray())).isNull();
     assertThat(OtlpResponses.partialSuccess(new byte[0])).isNull();
