@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.bootstrap.WeftLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ class ContextStorageTest {
     WeftLogger.redirect(System.err);
     WeftLogger.configure(savedLevel);
     assertThat(Context.current()).isSameAs(Context.root());
+    assertThat(ContextStorage.openSlots()).isZero();
   }
 
   @Test
@@ -97,6 +99,75 @@ class ContextStorageTest {
     outer.close();
     outer.close();
     assertThat(logOutput()).isEmpty();
+  }
+
+  @Test
+  void aStaleCloseOfAReusedSlotOfAMarkedScopeChangesNothing() {
+    Scope outer = a.makeCurrent();
+    Scope middle = b.makeCurrent();
+    Scope inner = c.makeCurrent();
+    middle.close(); // out of order: marked
+    inner.close(); // pops inner and the marked middle
+    assertThat(Context.current()).isSameAs(a);
+    Scope reuse = b.makeCurrent(); // the same slot middle had, same context even
+    middle.close();
+    inner.close();
+    assertThat(Context.current()).isSameAs(b);
+    reuse.close();
+    outer.close();
+  }
+
+  @Test
+  void deepNestingGrowsAndUnwindsCompletely() {
+    Context[] contexts = new Context[100];
+    Scope[] scopes = new Scope[100];
+    for (int i = 0; i < scopes.length; i++) {
+      contexts[i] = Context.root().with(NAME, "level " + i);
+      scopes[i] = contexts[i].makeCurrent();
+    }
+    for (int i = scopes.length - 1; i >= 0; i--) {
+      assertThat(Context.current()).isSameAs(contexts[i]);
+      scopes[i].close();
+    }
+  }
+
+  @Test
+  void aClosedScopeNoLongerKeepsItsContextReachable() throws Exception {
+    WeakReference<Context> ref = attachAndClose();
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(ref.get()).isNull();
+  }
+
+  @Test
+  void aScopeClosedOutOfOrderNoLongerKeepsItsContextReachable() throws Exception {
+    Scope[] outer = new Scope[1];
+    WeakReference<Context> ref = attachOnly(outer);
+    try (Scope inner = b.makeCurrent()) {
+      outer[0].close(); // out of order
+      for (int i = 0; i < 50 && ref.get() != null; i++) {
+        System.gc();
+        Thread.sleep(10);
+      }
+      assertThat(ref.get()).isNull();
+      assertThat(Context.current()).isSameAs(b);
+    }
+  }
+
+  private static WeakReference<Context> attachOnly(Scope[] scope) {
+    Context context = Context.root().with(NAME, new String("out of order"));
+    scope[0] = context.makeCurrent();
+    return new WeakReference<>(context);
+  }
+
+  private static WeakReference<Context> attachAndClose() {
+    Context context = Context.root().with(NAME, new String("short-lived"));
+    try (Scope ignored = context.makeCurrent()) {
+      assertThat(Context.current()).isSameAs(context);
+    }
+    return new WeakReference<>(context);
   }
 
   @Test

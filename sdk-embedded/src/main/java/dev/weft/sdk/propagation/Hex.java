@@ -1,5 +1,10 @@
 package dev.weft.sdk.propagation;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
  * Lower-case hex as the trace formats carry it: checked and parsed straight into longs, no strings
  * or arrays in between.
@@ -7,6 +12,15 @@ package dev.weft.sdk.propagation;
 final class Hex {
 
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  // The value of each ASCII character as a lower-case hex digit, -1 where it is none.
+  private static final byte[] VALUES = new byte[128];
+
+  static {
+    Arrays.fill(VALUES, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      VALUES[DIGITS[i]] = (byte) i;
+    }
+  }
 
   private Hex() {}
 
@@ -25,6 +39,14 @@ final class Hex {
 
   static boolean isLowerHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  }
+
+  /**
+   * The value of {@code c} as a lower-case hex digit, or -1. Parsers OR the results together to
+   * check a whole field in the same pass that computes it: any -1 makes the OR negative.
+   */
+  static int digit(char c) {
+    return c < 128 ? VALUES[c] : -1;
   }
 
   /**
@@ -50,9 +72,28 @@ final class Hex {
     return parse(s, Math.max(from, to - 16), to);
   }
 
-  /** Two lower-case hex digits for {@code value}'s low byte, at {@code offset}. */
-  static void writeByte(int value, char[] out, int offset) {
-    out[offset] = DIGITS[(value >> 4) & 0xF];
-    out[offset + 1] = DIGITS[value & 0xF];
+  // Eight bytes at a time, most significant first, whatever the platform's byte order.
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  /** Writes {@code value} as 16 lower-case ASCII hex digits at {@code offset}. */
+  static void writeLong(long value, byte[] out, int offset) {
+    LONGS.set(out, offset, asciiHex((int) (value >>> 32)));
+    LONGS.set(out, offset + 8, asciiHex((int) value));
+  }
+
+  /**
+   * The eight hex digits of {@code value} as ASCII bytes in a long, first digit in the most
+   * significant byte: the nibbles are spread one per byte, then each byte becomes {@code '0' + n},
+   * plus 39 more ({@code 'a' - '0' - 10}) where {@code n > 9} — no table, no branch.
+   */
+  private static long asciiHex(int value) {
+    long x = value & 0xFFFFFFFFL;
+    x = (x | (x << 16)) & 0x0000FFFF0000FFFFL;
+    x = (x | (x << 8)) & 0x00FF00FF00FF00FFL;
+    x = ((x << 4) | x) & 0x0F0F0F0F0F0F0F0FL;
+    // Each byte now holds one nibble; (n + 6) has bit 4 set exactly when n > 9.
+    long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+    return x + 0x3030303030303030L + letters * 39;
   }
 }

@@ -7,6 +7,7 @@ import dev.weft.core.api.propagation.TextMapSetter;
 import dev.weft.core.api.trace.Span;
 import dev.weft.core.api.trace.SpanContext;
 import dev.weft.core.api.trace.TraceState;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 
@@ -53,7 +54,12 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     return FIELDS;
   }
 
-  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[LENGTH]);
+  // "00-", then the dashes between the fields; the ids and flags are written over the rest.
+  private static final ThreadLocal<byte[]> BUFFER =
+      ThreadLocal.withInitial(
+          () ->
+              "00-00000000000000000000000000000000-0000000000000000-00"
+                  .getBytes(StandardCharsets.ISO_8859_1));
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
@@ -76,18 +82,23 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   private static String traceparent(SpanContext spanContext) {
-    // One buffer per thread: the header String is then the only allocation per injection.
-    char[] out = BUFFER.get();
-    out[0] = '0';
-    out[1] = '0';
-    out[2] = '-';
-    SpanContext.writeHex(spanContext.traceIdHigh(), out, TRACE_ID);
-    SpanContext.writeHex(spanContext.traceIdLow(), out, TRACE_ID + 16);
-    out[SPAN_ID - 1] = '-';
-    SpanContext.writeHex(spanContext.spanId(), out, SPAN_ID);
-    out[FLAGS - 1] = '-';
-    Hex.writeByte(spanContext.flags() & KNOWN_FLAGS, out, FLAGS);
-    return new String(out);
+    // One ASCII buffer per thread: the header String (a straight copy of Latin-1 bytes) is then
+    // the only allocation per injection.
+    byte[] out = BUFFER.get();
+    Hex.writeLong(spanContext.traceIdHigh(), out, TRACE_ID);
+    Hex.writeLong(spanContext.traceIdLow(), out, TRACE_ID + 16);
+    Hex.writeLong(spanContext.spanId(), out, SPAN_ID);
+    int flags = spanContext.flags() & KNOWN_FLAGS;
+    out[FLAGS] = '0'; // KNOWN_FLAGS fit the second digit
+    out[FLAGS + 1] = (byte) ('0' + flags);
+    return asciiString(out);
+  }
+
+  // The ASCII constructor copies the bytes as they are; on JDK 17 the Charset one goes through the
+  // decoder's thread-local result first (measured: PropagationBenchmark.weftInject).
+  @SuppressWarnings("deprecation")
+  private static String asciiString(byte[] ascii) {
+    return new String(ascii, 0, 0, ascii.length);
   }
 
   @Override
@@ -110,19 +121,51 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   /** The remote parent in the headers, or null when {@code traceparent} is invalid. */
-  private static SpanContext parse(String traceparent, String tracestate) {
-    if (!isWellFormed(traceparent)) {
+  private static SpanContext parse(String s, String tracestate) {
+    // One pass: each hex field is checked (any non-digit makes `bad` negative) while it is parsed.
+    int length = s.length();
+    int bad = length < LENGTH ? -1 : 0;
+    if (bad == 0) {
+      int v0 = Hex.digit(s.charAt(0));
+      int v1 = Hex.digit(s.charAt(1));
+      bad = v0 | v1 | (v0 == 0xf && v1 == 0xf ? -1 : 0);
+      if (length > LENGTH && ((v0 | v1) == 0 || s.charAt(LENGTH) != '-')) {
+        bad = -1; // 00 has exactly four fields; later versions only add "-..." fields
+      }
+    }
+    if (bad < 0
+        || s.charAt(2) != '-'
+        || s.charAt(SPAN_ID - 1) != '-'
+        || s.charAt(FLAGS - 1) != '-') {
       PropagationLog.malformed(TRACEPARENT);
       return null;
     }
-    long high = Hex.parse(traceparent, TRACE_ID, TRACE_ID + 16);
-    long low = Hex.parse(traceparent, TRACE_ID + 16, TRACE_ID + 32);
-    long spanId = Hex.parse(traceparent, SPAN_ID, SPAN_ID + 16);
-    if ((high == 0 && low == 0) || spanId == 0) {
+    long high = 0;
+    long low = 0;
+    long spanId = 0;
+    for (int i = TRACE_ID; i < TRACE_ID + 16; i++) {
+      int d = Hex.digit(s.charAt(i));
+      bad |= d;
+      high = (high << 4) | d;
+    }
+    for (int i = TRACE_ID + 16; i < TRACE_ID + 32; i++) {
+      int d = Hex.digit(s.charAt(i));
+      bad |= d;
+      low = (low << 4) | d;
+    }
+    for (int i = SPAN_ID; i < SPAN_ID + 16; i++) {
+      int d = Hex.digit(s.charAt(i));
+      bad |= d;
+      spanId = (spanId << 4) | d;
+    }
+    int f0 = Hex.digit(s.charAt(FLAGS));
+    int f1 = Hex.digit(s.charAt(FLAGS + 1));
+    bad |= f0 | f1;
+    if (bad < 0 || (high == 0 && low == 0) || spanId == 0) {
       PropagationLog.malformed(TRACEPARENT);
       return null;
     }
-    byte flags = (byte) Hex.parse(traceparent, FLAGS, FLAGS + 2);
+    byte flags = (byte) ((f0 << 4) | f1);
     return SpanContext.createFromRemoteParent(high, low, spanId, flags, traceState(tracestate));
   }
 
@@ -136,29 +179,6 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
       return TraceState.empty();
     }
     return state;
-  }
-
-  /** Version, lengths, dashes and hex digits; the all-zero checks come after parsing. */
-  private static boolean isWellFormed(String s) {
-    int length = s.length();
-    if (length < LENGTH) {
-      return false;
-    }
-    char v0 = s.charAt(0);
-    char v1 = s.charAt(1);
-    if (!Hex.isLowerHex(v0) || !Hex.isLowerHex(v1) || (v0 == 'f' && v1 == 'f')) {
-      return false;
-    }
-    boolean version00 = v0 == '0' && v1 == '0';
-    if (length > LENGTH && (version00 || s.charAt(LENGTH) != '-')) {
-      return false; // 00 has exactly four fields; later versions only add "-..." fields
-    }
-    return s.charAt(2) == '-'
-        && s.charAt(SPAN_ID - 1) == '-'
-        && s.charAt(FLAGS - 1) == '-'
-        && Hex.isLowerHex(s, TRACE_ID, TRACE_ID + 32)
-        && Hex.isLowerHex(s, SPAN_ID, SPAN_ID + 16)
-        && Hex.isLowerHex(s, FLAGS, FLAGS + 2);
   }
 
   @Override

@@ -53,9 +53,8 @@ final class Carriers {
     if (!spanContext.isValid()) {
       return "invalid";
     }
-    char[] flags = new char[2];
-    Hex.writeByte(spanContext.flags(), flags, 0);
-    return spanContext.traceIdHex() + "/" + spanContext.spanIdHex() + "/" + new String(flags);
+    String flags = String.format("%02x", spanContext.flags() & 0xFF);
+    return spanContext.traceIdHex() + "/" + spanContext.spanIdHex() + "/" + flags;
   }
 
   static Context extract(TextMapPropagator propagator, Map<String, String> headers) {
