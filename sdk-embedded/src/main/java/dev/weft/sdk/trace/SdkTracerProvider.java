@@ -1,6 +1,7 @@
 package dev.weft.sdk.trace;
 
 import dev.weft.bootstrap.WeftLogger;
+import dev.weft.core.api.common.Attributes;
 import dev.weft.core.api.trace.Tracer;
 import dev.weft.core.api.trace.TracerProvider;
 import dev.weft.sdk.common.InstrumentationScope;
@@ -37,8 +38,15 @@ public final class SdkTracerProvider implements TracerProvider {
 
   @Override
   public Tracer get(String scopeName, String scopeVersion) {
+    return get(scopeName, scopeVersion, null, null);
+  }
+
+  @Override
+  public Tracer get(
+      String scopeName, String scopeVersion, String schemaUrl, Attributes attributes) {
     InstrumentationScope scope =
-        InstrumentationScope.of(scopeName == null ? "" : scopeName, scopeVersion);
+        InstrumentationScope.of(
+            scopeName == null ? "" : scopeName, scopeVersion, schemaUrl, attributes);
     SdkTracer tracer = tracers.get(scope);
     if (tracer != null) {
       return tracer;

@@ -37,9 +37,7 @@ public final class OtlpTraceEncoder {
   // trace.v1.ScopeSpans
   private static final int SCOPE = 1;
   private static final int SPANS = 2;
-  // common.v1.InstrumentationScope
-  private static final int SCOPE_NAME = 1;
-  private static final int SCOPE_VERSION = 2;
+  private static final int SCOPE_SPANS_SCHEMA_URL = 3;
 
   private OtlpTraceEncoder() {}
 
@@ -123,11 +121,11 @@ public final class OtlpTraceEncoder {
   private static int sizeScopeSpans(
       InstrumentationScope scope, List<SpanData> spans, MessageSizes sizes) {
     int scopeSpansSlot = sizes.reserve();
-    int scopeSize = sizeScope(scope);
-    int scopeSpans = lengthDelimitedSize(SCOPE, scopeSize);
+    int scopeSpans = lengthDelimitedSize(SCOPE, ScopeEncoder.size(scope, sizes));
     for (int i = 0; i < spans.size(); i++) {
       scopeSpans += SpanEncoder.size(SPANS, spans.get(i), sizes);
     }
+    scopeSpans += nonEmptySize(SCOPE_SPANS_SCHEMA_URL, scope == null ? null : scope.schemaUrl());
     sizes.set(scopeSpansSlot, scopeSpans);
     return lengthDelimitedSize(SCOPE_SPANS, scopeSpans);
   }
@@ -137,22 +135,11 @@ public final class OtlpTraceEncoder {
       throws IOException {
     writeLengthPrefix(SCOPE_SPANS, sizes, out);
     out.writeTag(SCOPE, LEN);
-    out.writeUInt32NoTag(sizeScope(scope));
-    if (scope != null) {
-      writeNonEmpty(SCOPE_NAME, scope.name(), out);
-      writeNonEmpty(SCOPE_VERSION, scope.version(), out);
-    }
+    ScopeEncoder.write(scope, sizes, out);
     for (int i = 0; i < spans.size(); i++) {
       SpanEncoder.write(SPANS, spans.get(i), sizes, out);
     }
-  }
-
-  /** Cheap enough to compute in both passes: two strings, no attributes in this SDK's scopes. */
-  private static int sizeScope(InstrumentationScope scope) {
-    if (scope == null) {
-      return 0;
-    }
-    return nonEmptySize(SCOPE_NAME, scope.name()) + nonEmptySize(SCOPE_VERSION, scope.version());
+    writeNonEmpty(SCOPE_SPANS_SCHEMA_URL, scope == null ? null : scope.schemaUrl(), out);
   }
 
   private static void writeLengthPrefix(int field, MessageSizes sizes, CodedOutputStream out)

@@ -290,6 +290,37 @@ class OtlpTraceEncoderTest {
   }
 
   @Test
+  void scopeSchemaUrlAndAttributesAreEncoded() throws Exception {
+    InstrumentationScope described =
+        InstrumentationScope.of(
+            "io.opentelemetry.app",
+            "2.0",
+            "https://opentelemetry.io/schemas/1.37.0",
+            Attributes.builder().put("scope.kind", "manual").put("scope.level", 3L).build());
+    InstrumentationScope plain = InstrumentationScope.of("io.opentelemetry.app", "2.0");
+    List<TestSpan> spans =
+        List.of(TestSpan.named("a").scope(described), TestSpan.named("b").scope(plain));
+
+    ExportTraceServiceRequest request =
+        ExportTraceServiceRequest.parseFrom(OtlpTraceEncoder.encode(spans));
+
+    List<ScopeSpans> scopes = request.getResourceSpans(0).getScopeSpansList();
+    assertThat(scopes).hasSize(2); // same name and version, different schema and attributes
+    assertThat(scopes.get(0).getSchemaUrl()).isEqualTo("https://opentelemetry.io/schemas/1.37.0");
+    assertThat(scopes.get(0).getScope().getName()).isEqualTo("io.opentelemetry.app");
+    assertThat(scopes.get(0).getScope().getVersion()).isEqualTo("2.0");
+    assertThat(asMap(scopes.get(0).getScope().getAttributesList()))
+        .containsExactly(
+            Map.entry("scope.kind", AnyValue.newBuilder().setStringValue("manual").build()),
+            Map.entry("scope.level", AnyValue.newBuilder().setIntValue(3).build()));
+    assertThat(scopes.get(0).getScope().getDroppedAttributesCount()).isZero();
+    assertThat(scopes.get(0).getSpans(0).getName()).isEqualTo("a");
+    assertThat(scopes.get(1).getSchemaUrl()).isEmpty();
+    assertThat(scopes.get(1).getScope().getAttributesList()).isEmpty();
+    assertThat(scopes.get(1).getSpans(0).getName()).isEqualTo("b");
+  }
+
+  @Test
   void largeNestedMessagesUseMultiByteLengths() throws Exception {
     List<TestSpan> spans = new ArrayList<>();
     Attributes.Builder attributes = Attributes.builder();
