@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -172,15 +173,30 @@ final class GrpcTransport implements OtlpExport.Transport {
   }
 
   /** gRPC metadata keys are lower-case ASCII; a key gRPC refuses is dropped with a warning. */
-  private static Metadata metadata(Map<String, String> configured) {
+  private static byte[] decodeBase64(String value) {
+    try {
+      // Standard or URL-safe alphabet, padded or not, as gRPC accepts.
+      String standard = value.trim().replace('-', '+').replace('_', '/');
+      return Base64.getDecoder().decode(standard);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("a -bin header value must be base64", e);
+    }
+  }
+
+  // Visible for testing.
+  static Metadata metadata(Map<String, String> configured) {
     Metadata metadata = new Metadata();
     for (Map.Entry<String, String> header : configured.entrySet()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       try {
         if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
-          throw new IllegalArgumentException("binary headers are not supported");
+          // On the wire a -bin value is base64, which is what the configuration holds (as with
+          // the official exporter, which sends it verbatim); gRPC wants the decoded bytes.
+          byte[] value = decodeBase64(header.getValue());
+          metadata.put(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER), value);
+        } else {
+          metadata.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), header.getValue());
         }
-        metadata.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), header.getValue());
       } catch (IllegalArgumentException e) {
         log.warn("Ignoring OTLP header '" + header.getKey() + "': " + e.getMessage());
       }

@@ -50,6 +50,10 @@ final class GrpcReceiver implements AutoCloseable {
     String header(String name) {
       return headers.get(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
     }
+
+    byte[] binaryHeader(String name) {
+      return headers.get(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER));
+    }
   }
 
   /** What to answer: a response, an error (a google.rpc.Status with details), or nothing. */

@@ -51,6 +51,22 @@ class OtlpGrpcSpanExporterTest {
   }
 
   @Test
+  void binaryHeadersAreConfiguredAsBase64AndArriveAsBytes() throws Exception {
+    // "trace-bin" holds bytes 0x00 0xff 0x10 (base64 AP8Q); "bad-bin" is not base64.
+    exporter = exporter("otel.exporter.otlp.headers", "trace-bin=AP8Q,bad-bin=%25%25%25,plain=ok");
+
+    assertThat(exporter.export(List.of(TestSpan.named("grpc span")), TEN_SECONDS))
+        .isEqualTo(ExportResult.SUCCESS);
+
+    Received call = receiver.take();
+    assertThat(call.binaryHeader("trace-bin")).containsExactly(0x00, 0xff, 0x10);
+    assertThat(call.binaryHeader("bad-bin")).isNull();
+    assertThat(call.header("plain")).isEqualTo("ok");
+    assertThat(log.text())
+        .contains("Ignoring OTLP header 'bad-bin': a -bin header value must be base64");
+  }
+
+  @Test
   void exportsToTraceServiceWithMetadataAndUserAgent() throws Exception {
     exporter = exporter("otel.exporter.otlp.headers", "api-key=secret%20value");
 
