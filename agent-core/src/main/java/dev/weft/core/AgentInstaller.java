@@ -35,6 +35,7 @@ public final class AgentInstaller {
     }
     AgentSettings settings = AgentSettings.read(config);
     settings.applyLogLevel();
+    ConfigProperties.setAgent(config);
     if (log.isDebug()) {
       log.debug("Configuration: " + config);
       log.debug("Settings: " + settings);

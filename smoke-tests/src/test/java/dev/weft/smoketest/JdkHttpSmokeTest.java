@@ -117,6 +117,27 @@ class JdkHttpSmokeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(RUNTIMES)
+  void moduleOptionsGivenAsAgentArgumentsApply(JavaRuntime java) {
+    ProcessResult result =
+        AppProcess.run(
+            app(java)
+                .agentArgs(
+                    "otel.instrumentation.http.server.capture-request-headers=user-agent,"
+                        + "otel.instrumentation.http.client.capture-response-headers=content-length"));
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    List<TestSpan> spans = TestSpan.parse(result.stderr());
+    TestSpan server = first(spans, s -> s.name.equals("GET /hello"));
+    assertThat(server.attributes).containsKey("http.request.header.user-agent");
+    TestSpan client =
+        first(
+            spans,
+            s -> s.kind.equals("CLIENT") && "200".equals(s.attribute("http.response.status_code")));
+    assertThat(client.attributes).containsKey("http.response.header.content-length");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(RUNTIMES)
   void clientModulesSwitchOffByTheirOpenTelemetryNames(JavaRuntime java) {
     ProcessResult result =
         AppProcess.run(

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  */
 public final class ConfigProperties {
 
+  // Set once at start-up; volatile because modules read it from application threads.
+  private static volatile ConfigProperties agentConfig;
   private static final WeftLogger log = WeftLogger.get("config");
   private static final String[] SENSITIVE_PARTS = {"headers", "password", "secret", "key"};
 
@@ -76,6 +78,21 @@ public final class ConfigProperties {
       Map<String, String> environment,
       Consumer<String> warnings) {
     return new ConfigProperties(agentArgs, systemProperties, environment, warnings);
+  }
+
+  /**
+   * The configuration the agent started with, agent arguments included: what instrumentation
+   * modules read their options from (once, when their singletons are built). Outside a started
+   * agent (unit tests, the command line) this JVM's system properties and environment.
+   */
+  public static ConfigProperties agent() {
+    ConfigProperties config = agentConfig;
+    return config != null ? config : fromEnvironment(null);
+  }
+
+  /** Called once by {@code AgentInstaller}, before any class is woven. */
+  public static void setAgent(ConfigProperties config) {
+    agentConfig = config;
   }
 
   /**

@@ -14,8 +14,7 @@ public final class HttpUrlConnectionSingletons {
           Instrumenter.<ConnectionRequest, Integer>builder("http-url-connection", SpanKind.CLIENT)
               .semconv(
                   HttpClientSemconv.create(
-                      new HttpUrlConnectionGetter(),
-                      HttpSettings.from(ConfigProperties.fromEnvironment(null))))
+                      new HttpUrlConnectionGetter(), HttpSettings.from(ConfigProperties.agent())))
               .injectWith(new RequestPropertySetter())
               .build());
 

@@ -15,8 +15,7 @@ public final class JavaHttpClientSingletons {
       Instrumenter.<HttpRequest, HttpResponse<?>>builder("java-http-client", SpanKind.CLIENT)
           .semconv(
               HttpClientSemconv.create(
-                  new JavaHttpClientGetter(),
-                  HttpSettings.from(ConfigProperties.fromEnvironment(null))))
+                  new JavaHttpClientGetter(), HttpSettings.from(ConfigProperties.agent())))
           .build();
 
   private JavaHttpClientSingletons() {}

@@ -14,8 +14,7 @@ public final class JavaHttpServerSingletons {
       Instrumenter.<HttpExchange, HttpExchange>builder("java-http-server", SpanKind.SERVER)
           .semconv(
               HttpServerSemconv.create(
-                  new JavaHttpServerGetter(),
-                  HttpSettings.from(ConfigProperties.fromEnvironment(null))))
+                  new JavaHttpServerGetter(), HttpSettings.from(ConfigProperties.agent())))
           .extractParentWith(new ExchangeHeaders())
           .build();
 
