@@ -54,7 +54,6 @@ final class ExponentialHistogramHandle extends Handle {
       if (sampled != null) {
         exemplar = sampled;
       }
-      recorded = true;
       if (value == 0) {
         zeroCount++;
         return;

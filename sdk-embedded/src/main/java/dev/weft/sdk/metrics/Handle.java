@@ -3,6 +3,7 @@ package dev.weft.sdk.metrics;
 import dev.weft.bootstrap.context.Context;
 import dev.weft.core.api.common.Attributes;
 import dev.weft.sdk.metrics.data.PointData;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The aggregation state of one series (one attribute set of one metric for one reader). Recording
@@ -11,13 +12,29 @@ import dev.weft.sdk.metrics.data.PointData;
  */
 abstract class Handle {
 
+  private static final AtomicIntegerFieldUpdater<Handle> ACTIVE =
+      AtomicIntegerFieldUpdater.newUpdater(Handle.class, "active");
+
   final Attributes attributes;
-  // Plain on purpose: written by recorders, read and cleared by the collector only after the
-  // storage has seen every recorder leave (an atomic counter hand-off, see SyncStorage).
-  boolean recorded;
+  // 1 once the series counts against the cardinality limit of the current window (cumulative:
+  // from creation; delta: from its first measurement in the window, see SyncStorage).
+  private volatile int active;
 
   Handle(Attributes attributes) {
     this.attributes = attributes;
+  }
+
+  boolean isActive() {
+    return active == 1;
+  }
+
+  /** True for the one caller that made the handle active. */
+  boolean activate() {
+    return ACTIVE.compareAndSet(this, 0, 1);
+  }
+
+  void deactivate() {
+    active = 0;
   }
 
   abstract void recordLong(long value, Context context);

@@ -55,7 +55,6 @@ final class HistogramHandle extends Handle {
     sum.add(value);
     updateMin(value);
     updateMax(value);
-    recorded = true;
     if (exemplars != null) {
       ExemplarData exemplar = exemplarFilter.exemplar(value, context);
       if (exemplar != null) {

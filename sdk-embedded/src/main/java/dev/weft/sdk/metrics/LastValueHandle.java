@@ -21,14 +21,12 @@ final class LastValueHandle extends Handle {
   void recordLong(long value, Context context) {
     bits = longValues ? value : Double.doubleToRawLongBits(value);
     set = true;
-    recorded = true;
   }
 
   @Override
   void recordDouble(double value, Context context) {
     bits = longValues ? (long) value : Double.doubleToRawLongBits(value);
     set = true;
-    recorded = true;
   }
 
   @Override

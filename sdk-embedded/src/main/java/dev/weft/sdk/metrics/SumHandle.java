@@ -26,7 +26,6 @@ final class SumHandle extends Handle {
     } else {
       doubleSum.add(value);
     }
-    recorded = true;
   }
 
   @Override
@@ -36,7 +35,6 @@ final class SumHandle extends Handle {
     } else {
       longSum.add((long) value);
     }
-    recorded = true;
   }
 
   @Override

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Recorders announce themselves on the current {@link Holder} (add 2 to its counter); the collector
  * installs a new holder, then sets the old counter's low bit and waits until only that bit is left.
  * A recorder that sees the bit backs off and moves to the new holder. After collecting, the series
- * that recorded in the window are moved into the new holder, so steady traffic allocates nothing.
+ * that recorded in the window are moved, inactive, into the new holder, so steady traffic allocates
+ * nothing; only series active in a window count against the limit, so at most twice the limit are
+ * held.
  */
 final class SyncStorage {
 
@@ -101,30 +103,51 @@ final class SyncStorage {
 
   private Handle handle(Holder current, Attributes attributes) {
     Handle handle = current.series.get(attributes);
-    return handle != null ? handle : newSeries(current, attributes);
+    return handle != null && handle.isActive() ? handle : admit(current, attributes, handle);
   }
 
-  private Handle newSeries(Holder current, Attributes attributes) {
+  /**
+   * A series seen for the first time in this window: it becomes active if the window has room
+   * (counting only active series), else the measurement goes to the overflow series. {@code
+   * carried} is a delta series kept from the previous window, reused so steady traffic allocates
+   * nothing.
+   */
+  private Handle admit(Holder current, Attributes attributes, Handle carried) {
     if (current.count.incrementAndGet() > maxSeries) {
       current.count.decrementAndGet();
-      if (!current.overflowed) {
-        current.overflowed = true;
+      return overflow(current);
+    }
+    if (carried != null) {
+      if (!carried.activate()) {
+        current.count.decrementAndGet(); // another thread activated it first
       }
-      Handle overflow = current.series.get(OVERFLOW);
-      if (overflow == null) {
-        overflow = aggregation.create(OVERFLOW);
-        Handle raced = current.series.putIfAbsent(OVERFLOW, overflow);
-        return raced != null ? raced : overflow;
-      }
-      return overflow;
+      return carried;
     }
     Handle created = aggregation.create(attributes);
+    created.activate();
     Handle raced = current.series.putIfAbsent(attributes, created);
-    if (raced != null) {
-      current.count.decrementAndGet();
-      return raced;
+    if (raced == null) {
+      return created;
     }
-    return created;
+    current.count.decrementAndGet();
+    return raced.isActive() ? raced : admit(current, attributes, raced);
+  }
+
+  private Handle overflow(Holder current) {
+    if (!current.overflowed) {
+      current.overflowed = true;
+    }
+    Handle overflow = current.series.get(OVERFLOW);
+    if (overflow == null) {
+      Handle created = aggregation.create(OVERFLOW);
+      created.activate();
+      overflow = current.series.putIfAbsent(OVERFLOW, created);
+      return overflow != null ? overflow : created;
+    }
+    if (!overflow.isActive()) {
+      overflow.activate(); // carried from the previous window; not counted against the limit
+    }
+    return overflow;
   }
 
   /** The points of this collection; called by one collecting thread at a time. */
@@ -149,13 +172,14 @@ final class SyncStorage {
       points = new ArrayList<>();
       long start = lastCollectNanos;
       for (Handle handle : collected.series.values()) {
-        if (handle.recorded) {
-          handle.recorded = false;
+        // Series idle for a whole window are dropped here; active ones are carried, inactive.
+        if (handle.isActive()) {
+          handle.deactivate();
           PointData point = handle.collect(start, nowEpochNanos, true);
           if (point != null) {
             points.add(point);
           }
-          carryOver(next, handle);
+          next.series.putIfAbsent(handle.attributes, handle);
         }
       }
     }
@@ -171,17 +195,6 @@ final class SyncStorage {
               + " (otel.java.metrics.cardinality.limit)");
     }
     return points;
-  }
-
-  private void carryOver(Holder next, Handle handle) {
-    boolean overflow = handle.attributes == OVERFLOW;
-    if (!overflow && next.count.incrementAndGet() > maxSeries) {
-      next.count.decrementAndGet();
-      return;
-    }
-    if (next.series.putIfAbsent(handle.attributes, handle) != null && !overflow) {
-      next.count.decrementAndGet();
-    }
   }
 
   /** One generation of series (delta) or the only one (cumulative). */
