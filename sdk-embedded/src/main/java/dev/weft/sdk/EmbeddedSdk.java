@@ -86,7 +86,11 @@ public final class EmbeddedSdk implements TelemetrySdk {
     meterProvider = meters;
     GlobalTelemetry.setMeterProvider(meters);
     RuntimeMetrics.registerIfEnabled(meters, config);
-    metricsDescription = ", metrics to " + readers;
+    StringBuilder described = new StringBuilder(", metrics to ");
+    for (int i = 0; i < readers.size(); i++) {
+      described.append(i == 0 ? "" : " and ").append(readers.get(i));
+    }
+    metricsDescription = described.toString();
     if (log.isDebug()) {
       log.debug("Meter provider: " + meters);
     }
