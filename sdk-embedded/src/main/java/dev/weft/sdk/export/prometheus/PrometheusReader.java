@@ -62,6 +62,19 @@ public final class PrometheusReader implements MetricReader {
 
   @Override
   public void start(MetricProducer producer) {
+    // The JDK server's dispatcher thread inherits the daemon flag of the thread that starts the
+    // server: started from the application's main thread it would keep the JVM from exiting.
+    Thread starter = new Thread(() -> bind(producer), "weft-prometheus-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void bind(MetricProducer producer) {
     try {
       HttpServer created = HttpServer.create(new InetSocketAddress(host, port), 8);
       ExecutorService pool =
