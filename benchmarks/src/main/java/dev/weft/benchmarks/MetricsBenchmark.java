@@ -81,7 +81,7 @@ public class MetricsBenchmark {
             : io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector.alwaysCumulative();
     io.opentelemetry.api.metrics.Meter official =
         io.opentelemetry.sdk.metrics.SdkMeterProvider.builder()
-            .setExemplarFilter(io.opentelemetry.sdk.metrics.exemplar.ExemplarFilter.alwaysOff())
+            .setExemplarFilter(io.opentelemetry.sdk.metrics.ExemplarFilter.alwaysOff())
             .registerMetricReader(new OfficialIdleReader(selector))
             .build()
             .get("bench");
