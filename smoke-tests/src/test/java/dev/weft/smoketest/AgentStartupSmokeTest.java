@@ -30,7 +30,8 @@ class AgentStartupSmokeTest {
   @MethodSource(RUNTIMES)
   void outputAndExitCodeAreUnchanged(JavaRuntime java) {
     ProcessResult plain = AppProcess.run(hello(java).args("7"));
-    // Metrics off: hello world has no collector, and the final metric export at exit would (rightly)
+    // Metrics off: hello world has no collector, and the final metric export at exit would
+    // (rightly)
     // warn that its data points were dropped; on JDK 24+ protobuf's encoder also makes the JVM
     // print its sun.misc.Unsafe deprecation warning once OTLP encoding runs.
     ProcessResult agent =
