@@ -5,7 +5,10 @@ Each round runs the three cases in turn (interleaved, so machine noise hits all 
 records wall time and peak RSS (ru_maxrss of the child, from wait4). Prints medians, the
 min-max spread, and the cost each agent adds over the no-agent run of the same session.
 
-Usage: benchmarks/startup/startup.py [--runs N] [--java PATH]
+Usage: benchmarks/startup/startup.py [--runs N] [--java PATH] [--weft-metrics EXPORTER]
+       [--no-official] [--weft-before JAR]
+--weft-metrics adds a case "weft, metrics <EXPORTER>": Weft with OTEL_METRICS_EXPORTER set (e.g.
+console: the metrics SDK and JVM runtime metrics with a final collection at exit, no network).
 Needs: dist/target/weft-agent.jar (./mvnw -DskipTests package). The official agent is
 fetched from Maven Central into ~/.cache/weft-bench with Maven and never committed.
 """
@@ -73,6 +76,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--java", default=shutil.which("java"))
+    parser.add_argument("--weft-metrics", default=None)
+    parser.add_argument("--no-official", action="store_true")
+    parser.add_argument("--weft-before", default=None, help="another weft-agent.jar to compare")
     args = parser.parse_args()
 
     weft = os.path.join(ROOT, "dist", "target", "weft-agent.jar")
@@ -87,15 +93,25 @@ def main():
         "empty agent (JVM floor)": [args.java, f"-javaagent:{empty_agent}", "-cp", classes,
                                     "HelloWorld"],
         "weft": [args.java, f"-javaagent:{weft}", "-cp", classes, "HelloWorld"],
-        f"official {OFFICIAL_VERSION}": [args.java, f"-javaagent:{official_agent()}",
-                                          "-cp", classes, "HelloWorld"],
     }
-    for cmd in cases.values():  # warm the page cache once
-        run_once(cmd, env)
+    if args.weft_before:
+        cases["weft (before)"] = [args.java, f"-javaagent:{args.weft_before}", "-cp", classes,
+                                  "HelloWorld"]
+    envs = {name: env for name in cases}
+    if args.weft_metrics:
+        name = f"weft, metrics {args.weft_metrics}"
+        cases[name] = cases["weft"]
+        envs[name] = dict(env, OTEL_METRICS_EXPORTER=args.weft_metrics)
+    if not args.no_official:
+        name = f"official {OFFICIAL_VERSION}"
+        cases[name] = [args.java, f"-javaagent:{official_agent()}", "-cp", classes, "HelloWorld"]
+        envs[name] = env
+    for name, cmd in cases.items():  # warm the page cache once
+        run_once(cmd, envs[name])
     results = {name: ([], []) for name in cases}
     for _ in range(args.runs):
         for name, cmd in cases.items():
-            ms, mib = run_once(cmd, env)
+            ms, mib = run_once(cmd, envs[name])
             results[name][0].append(ms)
             results[name][1].append(mib)
 
@@ -109,9 +125,10 @@ def main():
         ms, mib = statistics.median(times), statistics.median(rss)
         print(f"| {name} | {ms:.0f} ({min(times):.0f}-{max(times):.0f}) | {ms - base_ms:+.0f} "
               f"| {mib:.1f} ({min(rss):.1f}-{max(rss):.1f}) | {mib - base_mib:+.1f} |")
-    sizes = {"weft": os.path.getsize(weft), "official": os.path.getsize(official_agent())}
-    print(f"\njar size: weft {sizes['weft'] / 1e6:.2f} MB, official {sizes['official'] / 1e6:.2f} MB "
-          f"({sizes['weft'] / sizes['official']:.2f}x)")
+    if not args.no_official:
+        sizes = {"weft": os.path.getsize(weft), "official": os.path.getsize(official_agent())}
+        print(f"\njar size: weft {sizes['weft'] / 1e6:.2f} MB, official {sizes['official'] / 1e6:.2f} MB "
+              f"({sizes['weft'] / sizes['official']:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,12 @@ import dev.weft.core.api.trace.TracerProviders;
 import dev.weft.core.config.AgentSettings;
 import dev.weft.core.config.ConfigProperties;
 import dev.weft.core.spi.TelemetrySdk;
+import dev.weft.sdk.export.MetricReaders;
 import dev.weft.sdk.export.SpanExporters;
+import dev.weft.sdk.metrics.MetricsConfig;
+import dev.weft.sdk.metrics.SdkMeterProvider;
+import dev.weft.sdk.metrics.export.MetricReader;
+import dev.weft.sdk.metrics.runtime.RuntimeMetrics;
 import dev.weft.sdk.propagation.PropagatorFactory;
 import dev.weft.sdk.resources.Resource;
 import dev.weft.sdk.resources.ResourceFactory;
@@ -17,6 +22,7 @@ import dev.weft.sdk.trace.export.BatchSpanProcessor;
 import dev.weft.sdk.trace.export.SpanExporter;
 import dev.weft.sdk.trace.samplers.Sampler;
 import dev.weft.sdk.trace.samplers.SamplerFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +40,8 @@ public final class EmbeddedSdk implements TelemetrySdk {
   private static final WeftLogger log = WeftLogger.get("sdk");
 
   private volatile SdkTracerProvider tracerProvider;
+  private volatile SdkMeterProvider meterProvider;
+  private volatile String metricsDescription = "";
   private volatile String description = "SDK not started";
 
   /** For {@link java.util.ServiceLoader}. */
@@ -64,6 +72,28 @@ public final class EmbeddedSdk implements TelemetrySdk {
     if (log.isDebug()) {
       log.debug("Tracer provider: " + provider);
     }
+    startMetrics(config, settings, resource);
+  }
+
+  /** The meter provider and its readers; nothing when otel.metrics.exporter is none. */
+  private void startMetrics(ConfigProperties config, AgentSettings settings, Resource resource) {
+    MetricsConfig metricsConfig = MetricsConfig.read(config);
+    List<MetricReader> readers = MetricReaders.create(config, settings, metricsConfig);
+    if (readers.isEmpty()) {
+      return;
+    }
+    SdkMeterProvider meters = SdkMeterProvider.create(resource, metricsConfig, readers);
+    meterProvider = meters;
+    GlobalTelemetry.setMeterProvider(meters);
+    RuntimeMetrics.registerIfEnabled(meters, config);
+    StringBuilder described = new StringBuilder(", metrics to ");
+    for (int i = 0; i < readers.size(); i++) {
+      described.append(i == 0 ? "" : " and ").append(readers.get(i));
+    }
+    metricsDescription = described.toString();
+    if (log.isDebug()) {
+      log.debug("Meter provider: " + meters);
+    }
   }
 
   private static String samplerName(AgentSettings settings) {
@@ -73,6 +103,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
 
   @Override
   public void shutdown() {
+    shutdownMetrics();
     SdkTracerProvider provider = tracerProvider;
     if (provider == null) {
       return;
@@ -85,6 +116,19 @@ public final class EmbeddedSdk implements TelemetrySdk {
     }
   }
 
+  /** A final collection and export, bounded like the span flush. */
+  private void shutdownMetrics() {
+    SdkMeterProvider meters = meterProvider;
+    if (meters != null && !meters.shutdown(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+      log.warn("The final metric collection at shutdown was not exported");
+    }
+  }
+
+  // Visible for testing.
+  SdkMeterProvider meterProvider() {
+    return meterProvider;
+  }
+
   // Visible for testing.
   SdkTracerProvider tracerProvider() {
     return tracerProvider;
@@ -92,7 +136,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
 
   @Override
   public String describe() {
-    return description;
+    return description + metricsDescription;
   }
 
   @Override

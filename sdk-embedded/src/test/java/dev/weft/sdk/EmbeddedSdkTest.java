@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.api.GlobalTelemetry;
 import dev.weft.core.api.common.AttributeKey;
+import dev.weft.core.api.metrics.MeterProviders;
 import dev.weft.core.api.propagation.Propagators;
 import dev.weft.core.api.trace.Span;
 import dev.weft.core.api.trace.TracerProviders;
@@ -27,11 +28,64 @@ class EmbeddedSdkTest {
   void reset() {
     sdk.shutdown();
     GlobalTelemetry.set(TracerProviders.noop(), Propagators.noop());
+    GlobalTelemetry.setMeterProvider(MeterProviders.noop());
   }
 
+  /** Metrics are off unless a test names an exporter: no final export to a missing collector. */
   private void start(String... keyValues) {
-    ConfigProperties config = TestConfigs.of(keyValues);
+    String[] withMetrics = java.util.Arrays.copyOf(keyValues, keyValues.length + 2);
+    withMetrics[keyValues.length] = "otel.metrics.exporter";
+    withMetrics[keyValues.length + 1] = "none";
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (keyValues[i].equals("otel.metrics.exporter")) {
+        withMetrics = keyValues;
+      }
+    }
+    ConfigProperties config = TestConfigs.of(withMetrics);
     sdk.start(config, AgentSettings.read(config));
+  }
+
+  /** Starts with the console metric exporter, records, shuts down: what the console shows. */
+  private String consoleMetrics(String... keyValues) {
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    System.setErr(new java.io.PrintStream(console, true));
+    try {
+      String[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + 4);
+      all[keyValues.length] = "otel.metrics.exporter";
+      all[keyValues.length + 1] = "console";
+      all[keyValues.length + 2] = "otel.traces.exporter";
+      all[keyValues.length + 3] = "none";
+      start(all);
+      assertThat(GlobalTelemetry.meterProvider()).isSameAs(sdk.meterProvider());
+      assertThat(sdk.describe()).endsWith(", metrics to console every 60000 ms");
+      GlobalTelemetry.meterProvider().get("test", null).instrument("jobs").longCounter().add(4);
+      sdk.shutdown();
+    } finally {
+      System.setErr(stderr);
+    }
+    return console.toString();
+  }
+
+  @Test
+  void registersTheMeterProviderWithRuntimeMetricsAndExportsAtShutdown() {
+    assertThat(consoleMetrics())
+        .contains("[weft] metric jobs {} 4")
+        .contains("[weft] metric jvm.class.loaded {class} {}")
+        .contains("[weft] metric jvm.memory.used By {jvm.memory.pool.name=");
+  }
+
+  @Test
+  void runtimeMetricsSwitchOffByTheirInstrumentationName() {
+    assertThat(consoleMetrics("otel.instrumentation.runtime-telemetry.enabled", "false"))
+        .contains("[weft] metric jobs {} 4")
+        .doesNotContain("jvm.");
+  }
+
+  @Test
+  void metricsExporterNoneRegistersNoMeterProvider() {
+    start("otel.metrics.exporter", "none");
+    assertThat(GlobalTelemetry.meterProvider()).isSameAs(MeterProviders.noop());
   }
 
   @Test

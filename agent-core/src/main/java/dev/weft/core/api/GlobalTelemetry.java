@@ -1,5 +1,7 @@
 package dev.weft.core.api;
 
+import dev.weft.core.api.metrics.MeterProvider;
+import dev.weft.core.api.metrics.MeterProviders;
 import dev.weft.core.api.propagation.Propagators;
 import dev.weft.core.api.propagation.TextMapPropagator;
 import dev.weft.core.api.trace.TracerProvider;
@@ -14,6 +16,7 @@ public final class GlobalTelemetry {
 
   private static volatile TracerProvider tracerProvider = TracerProviders.noop();
   private static volatile TextMapPropagator propagator = Propagators.noop();
+  private static volatile MeterProvider meterProvider = MeterProviders.noop();
 
   private GlobalTelemetry() {}
 
@@ -23,6 +26,16 @@ public final class GlobalTelemetry {
 
   public static TextMapPropagator propagator() {
     return propagator;
+  }
+
+  /** The meter provider; {@link MeterProviders#noop()} until the SDK registers one. */
+  public static MeterProvider meterProvider() {
+    return meterProvider;
+  }
+
+  /** Called by the SDK at start-up, when metrics are exported. */
+  public static void setMeterProvider(MeterProvider meters) {
+    meterProvider = meters;
   }
 
   /** Called by the SDK at start-up. */

@@ -92,7 +92,7 @@ class SpanExportersClassLoadingTest {
   }
 
   /** Child of the platform loader: defines every class outside the JDK from the test class path. */
-  private static final class RecordingLoader extends ClassLoader {
+  static final class RecordingLoader extends ClassLoader {
     final Set<String> loaded = ConcurrentHashMap.newKeySet();
     private final ClassLoader source = SpanExportersClassLoadingTest.class.getClassLoader();
 

@@ -13,6 +13,8 @@ public final class Attributes {
 
   private final Object[] data;
   private final int size;
+  // Cached on first use, racy-single-check as in String: metric series are looked up by these.
+  private int hash;
 
   private Attributes(Object[] data, int size) {
     this.data = data;
@@ -86,11 +88,14 @@ public final class Attributes {
 
   @Override
   public int hashCode() {
-    int hash = 0;
-    for (int i = 0; i < size; i++) {
-      hash += data[i * 2].hashCode() ^ data[i * 2 + 1].hashCode();
+    int cached = hash;
+    if (cached == 0) {
+      for (int i = 0; i < size; i++) {
+        cached += data[i * 2].hashCode() ^ data[i * 2 + 1].hashCode();
+      }
+      hash = cached;
     }
-    return hash;
+    return cached;
   }
 
   @Override

@@ -46,9 +46,14 @@ public final class Instrumenter<REQ, RES> {
   private final TextMapGetter<REQ> parentGetter;
   private final TextMapSetter<REQ> requestSetter;
   private final ContextKey<Span> kindKey;
+  private final OperationMetrics<? super REQ, ? super RES> metrics; // null: metrics off
 
   Instrumenter(
-      InstrumenterBuilder<REQ, RES> builder, Tracer tracer, boolean mayRecord, String scopeName) {
+      InstrumenterBuilder<REQ, RES> builder,
+      Tracer tracer,
+      boolean mayRecord,
+      String scopeName,
+      OperationMetrics<? super REQ, ? super RES> metrics) {
     this.instrumentationName = scopeName;
     this.kind = builder.kind;
     this.tracer = tracer;
@@ -59,6 +64,7 @@ public final class Instrumenter<REQ, RES> {
     this.requestSetter = builder.requestSetter;
     this.kindKey =
         kind == SpanKind.SERVER ? SERVER_SPAN : kind == SpanKind.CLIENT ? CLIENT_SPAN : null;
+    this.metrics = metrics;
   }
 
   /**
@@ -135,6 +141,24 @@ public final class Instrumenter<REQ, RES> {
       }
     } finally {
       span.end();
+      if (metrics != null) {
+        recordMetrics(operation, response, error);
+      }
+    }
+  }
+
+  private void recordMetrics(Operation<REQ, RES> operation, RES response, Throwable error) {
+    try {
+      metrics.record(
+          operation.context(),
+          operation.request(),
+          response,
+          error,
+          System.nanoTime() - operation.startNanos());
+    } catch (Throwable t) {
+      if (log.isDebug()) {
+        log.debug("Duration metric of a " + instrumentationName + " operation failed", t);
+      }
     }
   }
 

@@ -2,6 +2,8 @@ package dev.weft.core.api.instrumenter;
 
 import dev.weft.core.Version;
 import dev.weft.core.api.GlobalTelemetry;
+import dev.weft.core.api.metrics.MeterProvider;
+import dev.weft.core.api.metrics.MeterProviders;
 import dev.weft.core.api.propagation.TextMapGetter;
 import dev.weft.core.api.propagation.TextMapPropagator;
 import dev.weft.core.api.propagation.TextMapSetter;
@@ -21,6 +23,7 @@ public final class InstrumenterBuilder<REQ, RES> {
   TextMapSetter<REQ> requestSetter;
   TextMapPropagator propagator;
   private TracerProvider tracerProvider;
+  private MeterProvider meterProvider;
 
   InstrumenterBuilder(String instrumentationName, SpanKind kind) {
     if (instrumentationName == null || kind == null) {
@@ -59,13 +62,19 @@ public final class InstrumenterBuilder<REQ, RES> {
     return this;
   }
 
+  // Visible for testing: instrumentations use the global meter provider.
+  public InstrumenterBuilder<REQ, RES> meterProvider(MeterProvider meterProvider) {
+    this.meterProvider = meterProvider;
+    return this;
+  }
+
   // Visible for testing: instrumentations use the global propagator.
   public InstrumenterBuilder<REQ, RES> propagator(TextMapPropagator propagator) {
     this.propagator = propagator;
     return this;
   }
 
-  /** Reads the global tracer provider and propagator (unless given) once, now. */
+  /** Reads the global tracer provider, meter provider and propagator (unless given) once, now. */
   public Instrumenter<REQ, RES> build() {
     if (semconv == null) {
       throw new IllegalStateException("semconv(...) is required for " + instrumentationName);
@@ -77,6 +86,12 @@ public final class InstrumenterBuilder<REQ, RES> {
     }
     String scopeName = SCOPE_PREFIX + instrumentationName;
     boolean mayRecord = provider != TracerProviders.noop();
-    return new Instrumenter<>(this, provider.get(scopeName, Version.get()), mayRecord, scopeName);
+    MeterProvider meters = meterProvider == null ? GlobalTelemetry.meterProvider() : meterProvider;
+    OperationMetrics<? super REQ, ? super RES> metrics =
+        meters == MeterProviders.noop()
+            ? null
+            : semconv.metrics(meters.get(scopeName, Version.get()));
+    return new Instrumenter<>(
+        this, provider.get(scopeName, Version.get()), mayRecord, scopeName, metrics);
   }
 }

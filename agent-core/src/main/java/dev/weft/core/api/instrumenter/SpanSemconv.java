@@ -1,5 +1,6 @@
 package dev.weft.core.api.instrumenter;
 
+import dev.weft.core.api.metrics.Meter;
 import dev.weft.core.api.trace.Span;
 import dev.weft.core.api.trace.SpanBuilder;
 
@@ -27,4 +28,12 @@ public interface SpanSemconv<REQ, RES> {
    * and {@code error} are null when absent; the exception event is already recorded.
    */
   void onEnd(Span span, REQ request, RES response, Throwable error);
+
+  /**
+   * The domain's duration metric on {@code meter}, or null when the domain has none. Called once,
+   * when the instrumenter is built, and only when metrics are on.
+   */
+  default OperationMetrics<REQ, RES> metrics(Meter meter) {
+    return null;
+  }
 }

@@ -8,7 +8,9 @@ import static dev.weft.core.api.semconv.http.HttpAttributes.SERVER_ADDRESS;
 import static dev.weft.core.api.semconv.http.HttpAttributes.SERVER_PORT;
 import static dev.weft.core.api.semconv.http.HttpAttributes.URL_FULL;
 
+import dev.weft.core.api.instrumenter.OperationMetrics;
 import dev.weft.core.api.instrumenter.SpanSemconv;
+import dev.weft.core.api.metrics.Meter;
 import dev.weft.core.api.trace.Span;
 import dev.weft.core.api.trace.SpanBuilder;
 import java.util.Set;
@@ -85,6 +87,11 @@ public final class HttpClientSemconv<REQ, RES> implements SpanSemconv<REQ, RES> 
       captured.set(span, i, getter.responseHeader(request, response, captured.name(i)));
     }
     HttpStatus.onEnd(span, getter.statusCode(request, response, error), error, true);
+  }
+
+  @Override
+  public OperationMetrics<REQ, RES> metrics(Meter meter) {
+    return new HttpClientMetrics<>(getter, knownMethods, meter);
   }
 
   @Override

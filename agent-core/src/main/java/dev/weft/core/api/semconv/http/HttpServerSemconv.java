@@ -14,7 +14,9 @@ import static dev.weft.core.api.semconv.http.HttpAttributes.URL_SCHEME;
 import static dev.weft.core.api.semconv.http.HttpAttributes.USER_AGENT_ORIGINAL;
 
 import dev.weft.core.api.common.AttributeKey;
+import dev.weft.core.api.instrumenter.OperationMetrics;
 import dev.weft.core.api.instrumenter.SpanSemconv;
+import dev.weft.core.api.metrics.Meter;
 import dev.weft.core.api.trace.Span;
 import dev.weft.core.api.trace.SpanBuilder;
 import java.util.List;
@@ -97,8 +99,13 @@ public final class HttpServerSemconv<REQ, RES> implements SpanSemconv<REQ, RES> 
     HttpStatus.onEnd(span, getter.statusCode(request, response, error), error, false);
   }
 
+  @Override
+  public OperationMetrics<REQ, RES> metrics(Meter meter) {
+    return new HttpServerMetrics<>(this, getter, knownMethods, meter);
+  }
+
   /** The client's scheme as a proxy reports it, else the scheme this server received. */
-  private String scheme(REQ request, String forwarded) {
+  String scheme(REQ request, String forwarded) {
     String proto = ForwardedHeaders.forwardedParameter(forwarded, "proto");
     if (proto == null) {
       proto =

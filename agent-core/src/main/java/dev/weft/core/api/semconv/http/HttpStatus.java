@@ -15,20 +15,22 @@ final class HttpStatus {
 
   /** Sets the response status code, and status and {@code error.type} when it is an error. */
   static void onEnd(Span span, int statusCode, Throwable error, boolean client) {
-    String errorType = null;
     if (statusCode > 0) {
       span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
-      if (isError(statusCode, client)) {
-        errorType = Integer.toString(statusCode);
-      }
     }
-    if (errorType == null && error != null) {
-      errorType = error.getClass().getName();
-    }
+    String errorType = errorType(statusCode, error, client);
     if (errorType != null) {
       span.setAttribute(HttpAttributes.ERROR_TYPE, errorType);
       span.setStatus(StatusCode.ERROR, null);
     }
+  }
+
+  /** The status code when it is an error, else the exception's class name, else null. */
+  static String errorType(int statusCode, Throwable error, boolean client) {
+    if (statusCode > 0 && isError(statusCode, client)) {
+      return Integer.toString(statusCode);
+    }
+    return error != null ? error.getClass().getName() : null;
   }
 
   static boolean isError(int statusCode, boolean client) {
