@@ -34,9 +34,7 @@ public final class OtlpMetricEncoder {
   // ScopeMetrics
   private static final int SCOPE = 1;
   private static final int METRICS = 2;
-  // InstrumentationScope
-  private static final int SCOPE_NAME = 1;
-  private static final int SCOPE_VERSION = 2;
+  private static final int SCOPE_METRICS_SCHEMA_URL = 3;
 
   private OtlpMetricEncoder() {}
 
@@ -98,10 +96,12 @@ public final class OtlpMetricEncoder {
     int size = lengthDelimitedSize(RESOURCE, resourceSize);
     for (Map.Entry<InstrumentationScope, List<MetricData>> scope : scopes.entrySet()) {
       int scopeMetricsSlot = sizes.reserve();
-      int scopeMetrics = lengthDelimitedSize(SCOPE, sizeScope(scope.getKey()));
+      InstrumentationScope key = scope.getKey();
+      int scopeMetrics = lengthDelimitedSize(SCOPE, ScopeEncoder.size(key, sizes));
       for (MetricData metric : scope.getValue()) {
         scopeMetrics += MetricEncoder.size(METRICS, metric, sizes);
       }
+      scopeMetrics += nonEmptySize(SCOPE_METRICS_SCHEMA_URL, key == null ? null : key.schemaUrl());
       sizes.set(scopeMetricsSlot, scopeMetrics);
       size += lengthDelimitedSize(SCOPE_METRICS, scopeMetrics);
     }
@@ -123,22 +123,12 @@ public final class OtlpMetricEncoder {
       writeLengthPrefix(SCOPE_METRICS, sizes, out);
       InstrumentationScope key = scope.getKey();
       out.writeTag(SCOPE, LEN);
-      out.writeUInt32NoTag(sizeScope(key));
-      if (key != null) {
-        writeNonEmpty(SCOPE_NAME, key.name(), out);
-        writeNonEmpty(SCOPE_VERSION, key.version(), out);
-      }
+      ScopeEncoder.write(key, sizes, out);
       for (MetricData metric : scope.getValue()) {
         MetricEncoder.write(METRICS, metric, sizes, out);
       }
+      writeNonEmpty(SCOPE_METRICS_SCHEMA_URL, key == null ? null : key.schemaUrl(), out);
     }
-  }
-
-  private static int sizeScope(InstrumentationScope scope) {
-    if (scope == null) {
-      return 0;
-    }
-    return nonEmptySize(SCOPE_NAME, scope.name()) + nonEmptySize(SCOPE_VERSION, scope.version());
   }
 
   private static void writeLengthPrefix(int field, MessageSizes sizes, CodedOutputStream out)
