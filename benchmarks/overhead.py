@@ -2,7 +2,7 @@
 """Weft's overhead suite: no agent vs Weft vs the official OpenTelemetry agent, in one run.
 
     ./mvnw -B -DskipTests package          # weft-agent.jar, the benchmark and Spring Boot apps
-    python3 benchmarks/overhead.py         # full: about 20 minutes; --quick: under 3
+    python3 benchmarks/overhead.py         # full: 20-30 minutes on 2 cores; --quick: under 3
 
 Runs the same applications three ways, interleaved round by round, every agent exporting all
 its signals over OTLP/HTTP to a local sink that counts bytes, and prints one markdown table:

@@ -22,6 +22,12 @@ BUILD_HINT = "./mvnw -B -DskipTests package"
 # Every case, the no-agent one included, runs with these JVM flags: a fixed maximum heap, as a
 # service would be deployed, so that peak RSS is not decided by a default of 1/4 of the RAM.
 JVM_FLAGS = ["-Xmx512m"]
+# Under load the same heap is committed and touched up front: otherwise how much of it is
+# resident depends on G1's young-generation sizing, which moves by tens of MiB between runs of
+# the same case and swamps what an agent adds. Peak RSS then compares what each agent adds
+# outside the heap (classes, JIT code, threads, native buffers); what it adds inside the heap
+# shows as GC work in the CPU column.
+LOAD_JVM_FLAGS = ["-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch"]
 
 
 def official_agent():
@@ -120,7 +126,7 @@ def stop(proc, timeout=60):
 
 
 def wait_until(probe, proc, log, timeout=180):
-    """Calls probe() until it returns True; the seconds since `start_time` are the caller's."""
+    """Calls probe() every 5 ms until it returns True; exits if the process dies or times out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:

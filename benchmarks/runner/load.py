@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from . import common
-from .startup import _rotated, request_ok, time_to_first_answer
+from .startup import rotated, request_ok, time_to_first_answer
 
 PROBE_ORDER = "customer=c1&client=jdk&items=SKU-100:1,SKU-113:2"
 
@@ -16,7 +16,7 @@ def run(java, rounds, warmup, duration, concurrency, sink, jfr_dir=None):
     cases = common.agents()
     results = {name: [] for name, _ in cases}
     for round_ in range(rounds):
-        for name, agent in _rotated(cases, round_):
+        for name, agent in rotated(cases, round_):
             print(f"load: round {round_ + 1}/{rounds}, {name}", file=sys.stderr, flush=True)
             extra = []
             if jfr_dir and agent:
@@ -31,7 +31,7 @@ def run(java, rounds, warmup, duration, concurrency, sink, jfr_dir=None):
 
 def _one(java, agent, env, label, warmup, duration, concurrency, sink):
     port = common.free_port()
-    cmd = [java] + common.JVM_FLAGS + agent + [
+    cmd = [java] + common.LOAD_JVM_FLAGS + agent + [
         "-cp", common.APP_JAR, "dev.weft.benchmarks.app.BenchmarkApp", str(port)]
     sink.reset()
     startup_ms, proc, log = time_to_first_answer(

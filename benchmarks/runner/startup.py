@@ -27,7 +27,7 @@ def compile_hello(java):
     return out, empty
 
 
-def hello_world(java, rounds, sink):
+def hello_world(java, rounds, sink, page_cache_pass=True):
     """{case: [(ms, peak MiB), ...]}: wall time start to exit, peak RSS from wait4."""
     classes, empty = compile_hello(java)
     cases = [("no agent", [])]
@@ -35,8 +35,9 @@ def hello_world(java, rounds, sink):
     cases += common.agents()[1:]
     env = common.agent_env(sink.port, "hello-world")
     results = {name: [] for name, _ in cases}
-    for round_ in range(rounds + 1):  # round 0 only warms the page cache
-        for name, agent in _rotated(cases, round_):
+    first = 0 if page_cache_pass else 1
+    for round_ in range(first, rounds + 1):  # round 0 only warms the page cache
+        for name, agent in rotated(cases, round_):
             cmd = [java] + common.JVM_FLAGS + agent + ["-cp", classes, "HelloWorld"]
             sample = _run_to_exit(cmd, env)
             if round_ > 0:
@@ -55,13 +56,14 @@ def _run_to_exit(cmd, env):
     return elapsed * 1000.0, usage.ru_maxrss / 1024.0
 
 
-def spring_boot(java, rounds, sink):
+def spring_boot(java, rounds, sink, page_cache_pass=True):
     """{case: [(ms to first answer, peak MiB at that moment), ...]} for the Spring Boot app."""
     env = common.agent_env(sink.port, "spring-app")
     cases = common.agents()
     results = {name: [] for name, _ in cases}
-    for round_ in range(rounds + 1):  # round 0 only warms the page cache
-        for name, agent in _rotated(cases, round_):
+    first = 0 if page_cache_pass else 1
+    for round_ in range(first, rounds + 1):  # round 0 only warms the page cache
+        for name, agent in rotated(cases, round_):
             port = common.free_port()
             cmd = [java] + common.JVM_FLAGS + agent + [
                 "-jar", common.SPRING_JAR, f"--server.port={port}", "--server.address=127.0.0.1"]
@@ -101,7 +103,7 @@ def request_ok(port, method, path, body):
         connection.close()
 
 
-def _rotated(cases, round_):
+def rotated(cases, round_):
     """Each round starts with a different case, so slow drift of the machine hits all alike."""
     k = round_ % len(cases)
     return cases[k:] + cases[:k]

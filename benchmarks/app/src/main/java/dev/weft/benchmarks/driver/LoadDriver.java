@@ -66,6 +66,9 @@ public final class LoadDriver {
     }
     sleepSeconds(warmupSeconds);
     Map<String, Long> before = admin();
+    if (before.get("allocated_bytes") < 0 || before.get("cpu_ns") < 0) {
+      throw new IllegalStateException("this JVM does not report allocation or CPU time: " + before);
+    }
     long start = System.nanoTime();
     measuring = true;
     sleepSeconds(durationSeconds);
