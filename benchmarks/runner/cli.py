@@ -14,7 +14,7 @@ from .sink import OtlpSink
 # JDK's HTTP stack) 20 s in, and a short warm-up charges that to the agent per request.
 FULL = {"rounds": 5, "warmup": 30, "duration": 20, "hello_rounds": 10, "spring_rounds": 5,
         "page_cache_pass": True}
-QUICK = {"rounds": 1, "warmup": 5, "duration": 8, "hello_rounds": 1, "spring_rounds": 1,
+QUICK = {"rounds": 1, "warmup": 4, "duration": 6, "hello_rounds": 1, "spring_rounds": 1,
          "page_cache_pass": False}
 
 
@@ -26,8 +26,8 @@ def parse_args(argv):
                    help="one short round of everything (CI; under 3 minutes); no goals judged")
     p.add_argument("--only", choices=["startup", "load"], help="run one part only")
     p.add_argument("--rounds", type=int, help="load rounds (default 5; quick 1)")
-    p.add_argument("--warmup", type=float, help="load warm-up seconds (default 30; quick 5)")
-    p.add_argument("--duration", type=float, help="measured seconds (default 20; quick 8)")
+    p.add_argument("--warmup", type=float, help="load warm-up seconds (default 30; quick 4)")
+    p.add_argument("--duration", type=float, help="measured seconds (default 20; quick 6)")
     p.add_argument("--concurrency", type=int, default=8, help="driver connections (default 8)")
     p.add_argument("--hello-rounds", type=int, help="hello-world runs per case (default 10)")
     p.add_argument("--spring-rounds", type=int, help="Spring Boot runs per case (default 5)")
