@@ -1,0 +1,1 @@
+"""The overhead suite's runner: see benchmarks/overhead.py."""
