@@ -17,6 +17,8 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,8 @@ class JavaHttpServerGetterTest {
 
   private final JavaHttpServerGetter getter = new JavaHttpServerGetter();
   private final Map<String, Object> seen = new ConcurrentHashMap<>();
+  // The client may read the response before the handler has recorded what it saw after sending.
+  private final CountDownLatch handled = new CountDownLatch(1);
   private HttpServer server;
 
   @BeforeEach
@@ -53,6 +57,7 @@ class JavaHttpServerGetterTest {
           seen.put("statusAfter", getter.statusCode(exchange, exchange, null));
           seen.put("responseHeader", getter.responseHeader(exchange, exchange, "x-resp"));
           exchange.close();
+          handled.countDown();
         });
     server.start();
   }
@@ -74,6 +79,7 @@ class JavaHttpServerGetterTest {
     assertThat(connection.getResponseCode()).isEqualTo(201);
     connection.disconnect();
 
+    assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(seen)
         .containsEntry("method", "POST")
         .containsEntry("scheme", "http")
