@@ -1,0 +1,56 @@
+package dev.weft.instrumentation.executors;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.weft.core.instrumentation.AdviceTarget;
+import dev.weft.core.instrumentation.TypeInstrumentation;
+import dev.weft.core.instrumentation.TypeMatcher;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Fork/join: every way into a pool ({@code execute}, {@code submit}, {@code invoke}, {@code
+ * invokeAll}, {@code ForkJoinTask.fork}, and so parallel streams and {@code CompletableFuture}'s
+ * default pool) ends in a work queue's push, and every task, whichever thread steals, helps or
+ * joins it, runs through {@code ForkJoinTask.doExec}.
+ */
+final class ForkJoinInstrumentation {
+
+  private ForkJoinInstrumentation() {}
+
+  /**
+   * {@code WorkQueue.push} (JDK 17: also {@code lockedPush} for external submissions). Both take
+   * fresh tasks only, so attaching there never overwrites a context with a later one.
+   */
+  static final class Submission implements TypeInstrumentation {
+    @Override
+    public TypeMatcher typeMatcher() {
+      return TypeMatcher.named("java.util.concurrent.ForkJoinPool$WorkQueue");
+    }
+
+    @Override
+    public void transform(AdviceTarget target) {
+      target.applyInlinedAdvice(
+          named("push").or(named("lockedPush")).and(takesArgument(0, ForkJoinTask.class)),
+          TaskAdvice.CaptureArgumentAdvice.class.getName());
+    }
+  }
+
+  /** Runs and cancellation of every fork/join task. */
+  static final class Execution implements TypeInstrumentation {
+    @Override
+    public TypeMatcher typeMatcher() {
+      return TypeMatcher.named("java.util.concurrent.ForkJoinTask");
+    }
+
+    @Override
+    public void transform(AdviceTarget target) {
+      target.applyInlinedAdvice(
+          named("doExec").and(takesArguments(0)), TaskAdvice.RunThisAdvice.class.getName());
+      target.applyInlinedAdvice(
+          named("cancel").and(takesArguments(boolean.class)),
+          TaskAdvice.CancelAdvice.class.getName());
+    }
+  }
+}
