@@ -2,6 +2,7 @@ package dev.weft.smoketest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.smoketest.apps.TaskLeakApp;
 import dev.weft.smoketest.apps.ThreadHopApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,21 @@ class ExecutorsSmokeTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout()).as(result.toString()).contains("work 200 ok", "done");
-    assertThat(result.stderr()).contains("Advice errors suppressed: 0");
+    assertThat(result.stderr())
+        .contains(
+            "Advice errors suppressed: 0",
+            "Transforming java.lang.Thread ",
+            "Transforming java.util.concurrent.ThreadPoolExecutor ",
+            "Transforming java.util.concurrent.ScheduledThreadPoolExecutor ",
+            "Transforming java.util.concurrent.FutureTask ",
+            "Transforming java.util.concurrent.ForkJoinPool$WorkQueue ",
+            "Transforming java.util.concurrent.ForkJoinTask ",
+            "Transforming java.util.concurrent.CompletableFuture ",
+            "Transforming java.util.concurrent.CompletableFuture$BiApply ",
+            "Transforming dev.weft.smoketest.apps.ThreadHopApp$1 ");
+    if (java.featureVersion() >= 21) {
+      assertThat(result.stderr()).contains("Transforming java.lang.VirtualThread ");
+    }
     List<String> mechanisms = mechanisms(result.stdout());
     assertThat(mechanisms)
         .contains("execute", "forkjoin-fork", "cf-thenCombine-completed-elsewhere");
@@ -91,6 +106,34 @@ class ExecutorsSmokeTest {
     // Only work done on the server's own thread stays in its trace.
     assertThat(clients(spans, "execute")).allMatch(s -> !s.traceId.equals(work.traceId));
     assertThat(clients(spans, "thread-start")).allMatch(s -> s.parentId.equals("none"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(RUNTIMES)
+  void tasksThatNeverRunDoNotPinTheirContext(JavaRuntime java) {
+    ProcessResult result =
+        AppProcess.run(
+            AppProcess.builder(java).mainClass(TaskLeakApp.class.getName()).withAgent(agent));
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout())
+        .as(result.toString())
+        .contains("collected 20 of 20", "kept 180 task objects")
+        .doesNotContain("should never run");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(RUNTIMES)
+  void aTaskStillQueuedKeepsItsContext(JavaRuntime java) {
+    ProcessResult result =
+        AppProcess.run(
+            AppProcess.builder(java)
+                .mainClass(TaskLeakApp.class.getName())
+                .args("--keep-pending")
+                .withAgent(agent));
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).as(result.toString()).contains("collected 0 of 20");
   }
 
   private static AppProcess.Builder app(JavaRuntime java) {

@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.weft.core.instrumentation.AdviceTarget;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Fork/join: every way into a pool ({@code execute}, {@code submit}, {@code invoke}, {@code
@@ -20,19 +19,26 @@ final class ForkJoinInstrumentation {
   private ForkJoinInstrumentation() {}
 
   /**
-   * {@code WorkQueue.push} (JDK 17: also {@code lockedPush} for external submissions). Both take
-   * fresh tasks only, so attaching there never overwrites a context with a later one.
+   * {@code WorkQueue.push} (JDK 17: also {@code lockedPush} for external submissions), and on JDK
+   * 25, where a pool can also schedule, {@code ForkJoinPool.scheduleDelayedTask}. All take fresh
+   * tasks only, so attaching there never overwrites a context with a later one. (A delayed task is
+   * pushed again by the pool's scheduler thread, which has no context: nothing is overwritten.)
    */
   static final class Submission implements TypeInstrumentation {
     @Override
     public TypeMatcher typeMatcher() {
-      return TypeMatcher.named("java.util.concurrent.ForkJoinPool$WorkQueue");
+      return TypeMatcher.named(
+          "java.util.concurrent.ForkJoinPool$WorkQueue", "java.util.concurrent.ForkJoinPool");
     }
 
     @Override
     public void transform(AdviceTarget target) {
       target.applyInlinedAdvice(
-          named("push").or(named("lockedPush")).and(takesArgument(0, ForkJoinTask.class)),
+          named("push")
+              .or(named("lockedPush"))
+              .or(named("scheduleDelayedTask")) // JDK 25: ForkJoinPool.schedule*
+              // By name: a class literal would load ForkJoinTask inside the transformer, unwoven.
+              .and(takesArgument(0, named("java.util.concurrent.ForkJoinTask"))),
           TaskAdvice.CaptureArgumentAdvice.class.getName());
     }
   }
@@ -41,7 +47,12 @@ final class ForkJoinInstrumentation {
   static final class Execution implements TypeInstrumentation {
     @Override
     public TypeMatcher typeMatcher() {
-      return TypeMatcher.named("java.util.concurrent.ForkJoinTask");
+      // JDK 19+ adapts submitted Runnables and Callables into InterruptibleTasks and (JDK 25)
+      // schedules ScheduledForkJoinTasks; both override cancel without calling ForkJoinTask's.
+      return TypeMatcher.named(
+          "java.util.concurrent.ForkJoinTask",
+          "java.util.concurrent.ForkJoinTask$InterruptibleTask",
+          "java.util.concurrent.DelayScheduler$ScheduledForkJoinTask");
     }
 
     @Override
