@@ -45,7 +45,7 @@ class ExecutorsSmokeTest {
             "Transforming java.util.concurrent.ThreadPoolExecutor ",
             "Transforming java.util.concurrent.ScheduledThreadPoolExecutor ",
             "Transforming java.util.concurrent.FutureTask ",
-            "Transforming java.util.concurrent.ForkJoinPool$WorkQueue ",
+            "Transforming java.util.concurrent.ForkJoinPool ",
             "Transforming java.util.concurrent.ForkJoinTask ",
             "Transforming java.util.concurrent.CompletableFuture ",
             "Transforming java.util.concurrent.CompletableFuture$BiApply ",
@@ -96,6 +96,20 @@ class ExecutorsSmokeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(RUNTIMES)
+  void queuesRemoveEqualsAndToStringAreTheApplicationsOwn(JavaRuntime java) {
+    ProcessResult plain =
+        AppProcess.run(AppProcess.builder(java).mainClass(ThreadHopApp.class.getName()));
+    ProcessResult woven = AppProcess.run(app(java));
+
+    String expected =
+        "semantics queued-as-submitted=true equals=true hashCode=true remove=true/false toString=";
+    assertThat(semantics(plain.stdout())).as(plain.toString()).startsWith(expected);
+    assertThat(semantics(woven.stdout())).isEqualTo(semantics(plain.stdout()));
+    assertThat(woven.stdout()).doesNotContain("called never");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(RUNTIMES)
   void switchedOffByTheOfficialName(JavaRuntime java) {
     ProcessResult result =
         AppProcess.run(app(java).sysProp("otel.instrumentation.executors.enabled", "false"));
@@ -138,6 +152,15 @@ class ExecutorsSmokeTest {
 
   private static AppProcess.Builder app(JavaRuntime java) {
     return AppProcess.builder(java).mainClass(ThreadHopApp.class.getName()).withAgent(agent);
+  }
+
+  private static String semantics(String stdout) {
+    for (String line : stdout.split("\\R")) {
+      if (line.startsWith("semantics ")) {
+        return line;
+      }
+    }
+    throw new AssertionError("no semantics line in " + stdout);
   }
 
   private static List<String> mechanisms(String stdout) {

@@ -3,6 +3,7 @@ package dev.weft.bootstrap.context;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The context a task was submitted under, attached to the task object itself (not to a wrapper), so
@@ -13,8 +14,9 @@ import java.lang.ref.WeakReference;
  * <p>Tasks are held weakly and compared by identity; the context strongly, until the task runs
  * ({@link #attach}), is cancelled or rejected ({@link #clear}), or is collected (its entry is
  * purged on a later {@link #capture}). Nothing is stored, and nothing allocated, when the current
- * context is the root context. Lookups never allocate and take a lock only when the task's stripe
- * holds entries; a capture allocates one entry.
+ * context is the root context. Lookups never allocate, cost one volatile read when no task anywhere
+ * holds a context, and take a lock only when the task's stripe holds entries; a capture allocates
+ * one entry.
  *
  * <p>JDK classes loaded before the agent cannot be given a field, hence a table here. Thread-safe.
  */
@@ -25,6 +27,11 @@ public final class TaskContexts {
   private static final int STRIPES = 64;
   private static final Stripe[] stripes = new Stripe[STRIPES];
   private static final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+  // Entries in all stripes. Raised before an entry is linked and lowered after it is unlinked, so
+  // a thread that was handed a task after its capture never reads 0 while the task's entry is
+  // there. Zero (nothing traced, or nothing in flight) spares every run the identity hash, which
+  // for a fresh task object is a call into the VM.
+  private static final AtomicInteger entries = new AtomicInteger();
   // Whether the agent picks the context up when a thread of this class runs: Thread.run() and the
   // run() of application subclasses are woven, a virtual thread's task runner too, but a JDK
   // subclass with its own run() (fork/join workers, timer and selector threads) is not; capturing
@@ -170,7 +177,7 @@ public final class TaskContexts {
   }
 
   private static Context take(Object task, boolean remove) {
-    if (task == null) {
+    if (task == null || entries.get() == 0) {
       return null;
     }
     int hash = System.identityHashCode(task);
@@ -223,6 +230,7 @@ public final class TaskContexts {
           return;
         }
       }
+      entries.incrementAndGet();
       table[index] = new Entry(task, hash, context, table[index]);
       count = count + 1;
       if (count > table.length * 2) {
@@ -266,6 +274,7 @@ public final class TaskContexts {
       e.next = null;
       e.context = null;
       count = count - 1;
+      entries.decrementAndGet();
       if (count == 0 && table.length > 64) {
         table = new Entry[8]; // a burst of queued tasks is over: give the memory back
       }

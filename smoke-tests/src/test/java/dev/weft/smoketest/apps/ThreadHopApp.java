@@ -160,6 +160,7 @@ public final class ThreadHopApp {
       forkJoin
           .submit(() -> IntStream.range(0, 2).parallel().forEach(i -> leaf("parallel-stream")))
           .get(WAIT_SECONDS, TimeUnit.SECONDS);
+      semantics();
       completables();
       threads();
       if (virtualThreads()) {
@@ -169,6 +170,45 @@ public final class ThreadHopApp {
     } catch (Exception e) {
       e.printStackTrace();
       respond(exchange, 500, e.toString());
+    }
+  }
+
+  /** What the application sees of its queued tasks: the agent must not change any of it. */
+  private static void semantics() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+    try {
+      pool.execute(() -> awaitQuietly(release));
+      Runnable task = call("never");
+      pool.execute(task);
+      Future<?> future = pool.submit(callable("never"));
+      List<Runnable> queue = new ArrayList<>(pool.getQueue());
+      System.out.println(
+          "semantics queued-as-submitted="
+              + (queue.size() == 2 && queue.get(0) == task && queue.get(1) == future)
+              + " equals="
+              + (future.equals(queue.get(1)) && !future.equals(task))
+              + " hashCode="
+              + (future.hashCode() == System.identityHashCode(future))
+              + " remove="
+              + pool.remove(task)
+              + "/"
+              + pool.remove(task)
+              + " toString="
+              + pool.toString().replaceAll("@\\p{XDigit}+", "@*"));
+      future.cancel(false);
+    } finally {
+      release.countDown();
+      pool.shutdown();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -4,42 +4,72 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.weft.bootstrap.context.TaskContexts;
 import dev.weft.core.instrumentation.AdviceTarget;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Fork/join: every way into a pool ({@code execute}, {@code submit}, {@code invoke}, {@code
  * invokeAll}, {@code ForkJoinTask.fork}, and so parallel streams and {@code CompletableFuture}'s
- * default pool) ends in a work queue's push, and every task, whichever thread steals, helps or
- * joins it, runs through {@code ForkJoinTask.doExec}.
+ * default pool) passes through {@code fork()} or one of the pool's submission funnels, and every
+ * task, whichever thread steals, helps or joins it, runs through {@code ForkJoinTask.doExec}.
  */
 final class ForkJoinInstrumentation {
 
   private ForkJoinInstrumentation() {}
 
   /**
-   * {@code WorkQueue.push} (JDK 17: also {@code lockedPush} for external submissions), and on JDK
-   * 25, where a pool can also schedule, {@code ForkJoinPool.scheduleDelayedTask}. All take fresh
-   * tasks only, so attaching there never overwrites a context with a later one. (A delayed task is
-   * pushed again by the pool's scheduler thread, which has no context: nothing is overwritten.)
+   * Every way into a pool, before the task is queued (and before the queue's lock is taken, which
+   * the worker needs to poll): {@code fork()}, and the pool's internal funnels, whose names differ
+   * between JDK versions ({@code externalSubmit}/{@code externalPush} up to 17, {@code poolSubmit}
+   * and the public {@code externalSubmit} from 19, {@code scheduleDelayedTask} on 25). All take
+   * fresh tasks only, so attaching there never overwrites a context with a later one; a delayed
+   * task pushed again by the pool's scheduler thread (no context) keeps its own.
    */
   static final class Submission implements TypeInstrumentation {
     @Override
     public TypeMatcher typeMatcher() {
       return TypeMatcher.named(
-          "java.util.concurrent.ForkJoinPool$WorkQueue", "java.util.concurrent.ForkJoinPool");
+          "java.util.concurrent.ForkJoinPool", "java.util.concurrent.ForkJoinTask");
     }
 
     @Override
     public void transform(AdviceTarget target) {
+      // By name: a class literal would load ForkJoinTask inside the transformer, unwoven.
+      ElementMatcher<TypeDescription> task = named("java.util.concurrent.ForkJoinTask");
       target.applyInlinedAdvice(
-          named("push")
-              .or(named("lockedPush"))
-              .or(named("scheduleDelayedTask")) // JDK 25: ForkJoinPool.schedule*
-              // By name: a class literal would load ForkJoinTask inside the transformer, unwoven.
-              .and(takesArgument(0, named("java.util.concurrent.ForkJoinTask"))),
+          named("externalSubmit")
+              .or(named("externalPush"))
+              .or(named("scheduleDelayedTask"))
+              .and(takesArguments(1))
+              .and(takesArgument(0, task)),
           TaskAdvice.CaptureArgumentAdvice.class.getName());
+      target.applyInlinedAdvice(
+          named("poolSubmit").and(takesArguments(2)).and(takesArgument(1, task)),
+          ForkJoinInstrumentation.class.getName() + "$CaptureSecondArgumentAdvice");
+      target.applyInlinedAdvice(
+          named("fork").and(takesArguments(0)),
+          ForkJoinInstrumentation.class.getName() + "$CaptureThisAdvice");
+    }
+  }
+
+  @SuppressWarnings("unused")
+  public static final class CaptureSecondArgumentAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void onEnter(@Advice.Argument(1) Object task) {
+      TaskContexts.capture(task);
+    }
+  }
+
+  @SuppressWarnings("unused")
+  public static final class CaptureThisAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void onEnter(@Advice.This Object task) {
+      TaskContexts.capture(task);
     }
   }
 
