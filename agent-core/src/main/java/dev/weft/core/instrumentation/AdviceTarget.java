@@ -20,4 +20,19 @@ public interface AdviceTarget {
    */
   void applyInlinedAdvice(
       ElementMatcher<? super MethodDescription> methods, String adviceClassName);
+
+  /**
+   * Inside the methods matching {@code inMethods}, replaces every call to a method matching {@code
+   * calls} with a call to {@code replacement}, a public static method of the {@code
+   * dev.weft.bootstrap} class {@code replacementClass} that takes the call's receiver (for an
+   * instance method) and then its arguments, and returns what the call returns. For the places
+   * where advice around a whole method is too coarse: a JDK worker loop that runs one task after
+   * another. Same restrictions as {@link #applyInlinedAdvice}: the woven class then references
+   * {@code dev.weft.bootstrap} directly.
+   */
+  void replaceCalls(
+      ElementMatcher<? super MethodDescription> inMethods,
+      ElementMatcher<? super MethodDescription> calls,
+      String replacementClass,
+      String replacement);
 }

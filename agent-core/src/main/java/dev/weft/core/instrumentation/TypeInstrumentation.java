@@ -12,6 +12,10 @@ public interface TypeInstrumentation {
   /** Which types to weave: by name first, then by super-type. */
   TypeMatcher typeMatcher();
 
-  /** Names the methods to weave and the advice for each. */
+  /**
+   * Names the methods to weave and the advice for each. Name types in matchers by string ({@code
+   * takesArgument(0, named("java.util.concurrent.ForkJoinTask"))}), not by class literal: a class
+   * first loaded while the transformer runs is defined unwoven.
+   */
   void transform(AdviceTarget target);
 }

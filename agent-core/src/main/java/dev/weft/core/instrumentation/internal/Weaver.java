@@ -11,6 +11,8 @@ import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -86,6 +88,10 @@ final class Weaver {
         builder = builder.visit(advice(candidate.module, applied, loader).on(applied.methods));
         inlined |= applied.inline;
       }
+      for (Replaced replaced : collector.replaced) {
+        builder = builder.visit(substitution(replaced));
+        inlined = true;
+      }
       if (log.isDebug()) {
         log.debug("Transforming " + binaryName + " (" + loader + ") with " + candidate);
       }
@@ -120,6 +126,33 @@ final class Weaver {
               TypeDescription.Generic.Visitor.Generalizing.INSTANCE);
     }
     return mapping.to(adviceType, adviceFiles).withExceptionHandler(suppressedHandler);
+  }
+
+  private static AsmVisitorWrapper substitution(Replaced replaced) {
+    if (!replaced.replacementClass.startsWith("dev.weft.bootstrap.")) {
+      throw new IllegalArgumentException(
+          "call replacements must live in dev.weft.bootstrap: " + replaced.replacementClass);
+    }
+    Class<?> owner;
+    try {
+      // The loader of dev.weft.bootstrap: the bootstrap loader in the agent, the class path in
+      // tests.
+      owner = Class.forName(replaced.replacementClass, false, WeftLogger.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("no such class " + replaced.replacementClass, e);
+    }
+    MethodDescription target =
+        TypeDescription.ForLoadedType.of(owner)
+            .getDeclaredMethods()
+            .filter(
+                ElementMatchers.named(replaced.replacement)
+                    .and(ElementMatchers.isStatic())
+                    .and(ElementMatchers.isPublic()))
+            .getOnly();
+    return MemberSubstitution.relaxed()
+        .method(replaced.calls)
+        .replaceWith(target)
+        .on(replaced.inMethods);
   }
 
   private static TypePool pool(ClassFileLocator locator) {
@@ -169,8 +202,37 @@ final class Weaver {
     }
   }
 
+  /** One call replacement a type instrumentation asked for. */
+  private static final class Replaced {
+    final ElementMatcher<? super MethodDescription> inMethods;
+    final ElementMatcher<? super MethodDescription> calls;
+    final String replacementClass;
+    final String replacement;
+
+    Replaced(
+        ElementMatcher<? super MethodDescription> inMethods,
+        ElementMatcher<? super MethodDescription> calls,
+        String replacementClass,
+        String replacement) {
+      this.inMethods = inMethods;
+      this.calls = calls;
+      this.replacementClass = replacementClass;
+      this.replacement = replacement;
+    }
+  }
+
   private static final class Collector implements AdviceTarget {
     final List<Applied> applied = new ArrayList<>(2);
+    final List<Replaced> replaced = new ArrayList<>(0);
+
+    @Override
+    public void replaceCalls(
+        ElementMatcher<? super MethodDescription> inMethods,
+        ElementMatcher<? super MethodDescription> calls,
+        String replacementClass,
+        String replacement) {
+      replaced.add(new Replaced(inMethods, calls, replacementClass, replacement));
+    }
 
     @Override
     public void applyAdvice(ElementMatcher<? super MethodDescription> methods, String advice) {

@@ -2,6 +2,7 @@ package dev.weft.sdk.trace.export;
 
 import dev.weft.bootstrap.WeftLogger;
 import dev.weft.bootstrap.context.Context;
+import dev.weft.bootstrap.context.Scope;
 import dev.weft.core.config.BatchSettings;
 import dev.weft.sdk.internal.BoundedMpscQueue;
 import dev.weft.sdk.trace.SdkSpan;
@@ -133,7 +134,11 @@ public final class BatchSpanProcessor implements SpanProcessor {
       created.setDaemon(true);
       created.setContextClassLoader(BatchSpanProcessor.class.getClassLoader());
       thread = created;
-      created.start();
+      // Started from whatever span ends first: under root, so the executors instrumentation does
+      // not hand that span's context to a thread that lives as long as the JVM.
+      try (Scope ignored = Context.root().makeCurrent()) {
+        created.start();
+      }
     } catch (Throwable t) {
       // Out of native threads, most likely: stop accepting spans rather than queue them forever.
       state.set(SHUT_DOWN);
