@@ -7,7 +7,12 @@ import dev.weft.core.api.trace.TracerProviders;
 import dev.weft.core.config.AgentSettings;
 import dev.weft.core.config.ConfigProperties;
 import dev.weft.core.spi.TelemetrySdk;
+import dev.weft.sdk.export.LogRecordExporters;
 import dev.weft.sdk.export.SpanExporters;
+import dev.weft.sdk.logs.LogLimits;
+import dev.weft.sdk.logs.SdkLoggerProvider;
+import dev.weft.sdk.logs.export.BatchLogRecordProcessor;
+import dev.weft.sdk.logs.export.LogRecordExporter;
 import dev.weft.sdk.propagation.PropagatorFactory;
 import dev.weft.sdk.resources.Resource;
 import dev.weft.sdk.resources.ResourceFactory;
@@ -34,6 +39,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
   private static final WeftLogger log = WeftLogger.get("sdk");
 
   private volatile SdkTracerProvider tracerProvider;
+  private volatile SdkLoggerProvider loggerProvider;
   private volatile String description = "SDK not started";
 
   /** For {@link java.util.ServiceLoader}. */
@@ -64,6 +70,30 @@ public final class EmbeddedSdk implements TelemetrySdk {
     if (log.isDebug()) {
       log.debug("Tracer provider: " + provider);
     }
+    startLogs(config, settings, resource);
+  }
+
+  /**
+   * The logger provider, registered only when {@code otel.logs.exporter} names an exporter: with
+   * {@code none} the bridges find the no-op provider and build nothing.
+   */
+  private void startLogs(ConfigProperties config, AgentSettings settings, Resource resource) {
+    LogRecordExporter exporter = LogRecordExporters.create(config, settings);
+    if (exporter == null) {
+      description += ", logs to none";
+      return;
+    }
+    SdkLoggerProvider provider =
+        new SdkLoggerProvider(
+            resource,
+            LogLimits.fromConfig(config),
+            BatchLogRecordProcessor.create(exporter, settings.logProcessor()));
+    loggerProvider = provider;
+    GlobalTelemetry.setLoggerProvider(provider);
+    description += ", logs to " + exporter;
+    if (log.isDebug()) {
+      log.debug("Logger provider: " + provider);
+    }
   }
 
   private static String samplerName(AgentSettings settings) {
@@ -73,21 +103,37 @@ public final class EmbeddedSdk implements TelemetrySdk {
 
   @Override
   public void shutdown() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS);
     SdkTracerProvider provider = tracerProvider;
-    if (provider == null) {
-      return;
-    }
-    if (!provider.shutdown(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+    if (provider != null && !provider.shutdown(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
       log.warn(
           "Spans still queued after "
               + SHUTDOWN_TIMEOUT_MILLIS / 1000
               + " s at shutdown were not exported");
+    }
+    shutdownLogs(deadline);
+  }
+
+  /** Log records get what is left of the same budget (at least half a second). */
+  private void shutdownLogs(long deadline) {
+    SdkLoggerProvider provider = loggerProvider;
+    if (provider == null) {
+      return;
+    }
+    long left = Math.max(TimeUnit.MILLISECONDS.toNanos(500), deadline - System.nanoTime());
+    if (!provider.shutdown(left, TimeUnit.NANOSECONDS)) {
+      log.warn("Log records still queued at shutdown were not exported");
     }
   }
 
   // Visible for testing.
   SdkTracerProvider tracerProvider() {
     return tracerProvider;
+  }
+
+  // Visible for testing: null when logs are not exported.
+  SdkLoggerProvider loggerProvider() {
+    return loggerProvider;
   }
 
   @Override

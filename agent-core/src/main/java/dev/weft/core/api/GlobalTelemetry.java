@@ -1,5 +1,7 @@
 package dev.weft.core.api;
 
+import dev.weft.core.api.logs.LoggerProvider;
+import dev.weft.core.api.logs.LoggerProviders;
 import dev.weft.core.api.propagation.Propagators;
 import dev.weft.core.api.propagation.TextMapPropagator;
 import dev.weft.core.api.trace.TracerProvider;
@@ -14,6 +16,7 @@ public final class GlobalTelemetry {
 
   private static volatile TracerProvider tracerProvider = TracerProviders.noop();
   private static volatile TextMapPropagator propagator = Propagators.noop();
+  private static volatile LoggerProvider loggerProvider = LoggerProviders.noop();
 
   private GlobalTelemetry() {}
 
@@ -23,6 +26,16 @@ public final class GlobalTelemetry {
 
   public static TextMapPropagator propagator() {
     return propagator;
+  }
+
+  /** The logger provider log bridges emit through; no-op until the SDK registers one. */
+  public static LoggerProvider loggerProvider() {
+    return loggerProvider;
+  }
+
+  /** Called by the SDK at start-up when logs are exported. */
+  public static void setLoggerProvider(LoggerProvider loggers) {
+    loggerProvider = loggers;
   }
 
   /** Called by the SDK at start-up. */
