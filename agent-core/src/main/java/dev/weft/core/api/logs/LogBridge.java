@@ -13,18 +13,20 @@ import dev.weft.core.api.Suppression;
  */
 public final class LogBridge {
 
-  private static final String WEFT_PREFIX = "dev.weft.";
+  // Weft's own code never logs through a framework; what it ships relocated (gRPC, protobuf,
+  // Guava) does, under these names.
+  private static final String SHADED_PREFIX = "dev.weft.shaded.";
 
   private LogBridge() {}
 
   /**
    * The logger to emit {@code loggerName}'s event through, or null when nothing should be emitted:
-   * logs disabled, Weft's own (relocated) libraries, or a context in which telemetry is suppressed.
-   * Allocates nothing.
+   * logs disabled, Weft's relocated libraries ({@code dev.weft.shaded.}), or a context in which
+   * telemetry is suppressed. Allocates nothing.
    */
   public static Logger loggerFor(String loggerName) {
     String name = loggerName == null ? "" : loggerName;
-    if (name.startsWith(WEFT_PREFIX)) {
+    if (name.startsWith(SHADED_PREFIX)) {
       return null;
     }
     Logger logger = GlobalTelemetry.loggerProvider().get(name);
