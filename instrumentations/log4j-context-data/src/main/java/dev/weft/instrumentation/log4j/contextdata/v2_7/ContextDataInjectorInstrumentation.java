@@ -8,6 +8,7 @@ import dev.weft.core.instrumentation.AdviceTarget;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import org.apache.logging.log4j.util.StringMap;
 
 /**
@@ -34,7 +35,8 @@ final class ContextDataInjectorInstrumentation implements TypeInstrumentation {
   public static final class InjectAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    @Advice.AssignReturned.ToReturned
+    // The call site returns Object (its types are erased to reach only java.*): cast back.
+    @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
     public static StringMap onExit(@Advice.Return StringMap contextData) {
       return Log4jContextData.inject(contextData);
     }
