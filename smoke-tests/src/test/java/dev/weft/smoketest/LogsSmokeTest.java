@@ -222,6 +222,9 @@ class LogsSmokeTest {
                       "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT",
                       "http://127.0.0.1:" + hanging.getLocalPort() + "/v1/logs")
                   .env("OTEL_EXPORTER_OTLP_TIMEOUT", "1000")
+                  // An export gives up after 2 s, so the drop count is reported before the JVM
+                  // exits (the report follows an export, and exit waits at most 5 s).
+                  .env("OTEL_BLRP_EXPORT_TIMEOUT", "2000")
                   .jvmArg("-Xmx64m"));
 
       assertThat(result.exitCode()).as(result.toString()).isZero();
