@@ -7,6 +7,7 @@ import dev.weft.core.api.logs.LogBridgeSettings;
 import dev.weft.core.api.logs.LogRecordBuilder;
 import dev.weft.core.api.logs.Severity;
 import dev.weft.core.config.ConfigProperties;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
@@ -58,6 +59,9 @@ public final class Log4jBridge {
       return;
     }
     LogRecordBuilder record = otel.logRecordBuilder();
+    // The event does not exist yet at this point; its time would be this moment.
+    Instant now = Instant.now();
+    record.setTimestamp(now.getEpochSecond() * 1_000_000_000L + now.getNano());
     if (level != null) {
       record.setSeverity(severity(level.intLevel())).setSeverityText(level.name());
     }
