@@ -7,8 +7,13 @@ import dev.weft.core.api.trace.TracerProviders;
 import dev.weft.core.config.AgentSettings;
 import dev.weft.core.config.ConfigProperties;
 import dev.weft.core.spi.TelemetrySdk;
+import dev.weft.sdk.export.LogRecordExporters;
 import dev.weft.sdk.export.MetricReaders;
 import dev.weft.sdk.export.SpanExporters;
+import dev.weft.sdk.logs.LogLimits;
+import dev.weft.sdk.logs.SdkLoggerProvider;
+import dev.weft.sdk.logs.export.BatchLogRecordProcessor;
+import dev.weft.sdk.logs.export.LogRecordExporter;
 import dev.weft.sdk.metrics.MetricsConfig;
 import dev.weft.sdk.metrics.SdkMeterProvider;
 import dev.weft.sdk.metrics.export.MetricReader;
@@ -42,6 +47,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
   private volatile SdkTracerProvider tracerProvider;
   private volatile SdkMeterProvider meterProvider;
   private volatile String metricsDescription = "";
+  private volatile SdkLoggerProvider loggerProvider;
   private volatile String description = "SDK not started";
 
   /** For {@link java.util.ServiceLoader}. */
@@ -73,6 +79,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
       log.debug("Tracer provider: " + provider);
     }
     startMetrics(config, settings, resource);
+    startLogs(config, settings, resource);
   }
 
   /** The meter provider and its readers; nothing when otel.metrics.exporter is none. */
@@ -96,31 +103,86 @@ public final class EmbeddedSdk implements TelemetrySdk {
     }
   }
 
+  /**
+   * The logger provider, registered only when {@code otel.logs.exporter} names an exporter: with
+   * {@code none} the bridges find the no-op provider and build nothing.
+   */
+  private void startLogs(ConfigProperties config, AgentSettings settings, Resource resource) {
+    LogRecordExporter exporter = LogRecordExporters.create(config, settings);
+    if (exporter == null) {
+      description += ", logs to none";
+      return;
+    }
+    SdkLoggerProvider provider =
+        new SdkLoggerProvider(
+            resource,
+            LogLimits.fromConfig(config),
+            BatchLogRecordProcessor.create(exporter, settings.logProcessor()));
+    loggerProvider = provider;
+    GlobalTelemetry.setLoggerProvider(provider);
+    description += ", logs to " + exporter;
+    if (log.isDebug()) {
+      log.debug("Logger provider: " + provider);
+    }
+  }
+
   private static String samplerName(AgentSettings settings) {
     String name = SamplerFactory.effectiveName(settings.sampler());
     return name.endsWith("traceidratio") ? name + " " + settings.samplerRatio() : name;
   }
 
+  /**
+   * Flushes the three signals at once, each bounded by the same deadline: a collector that is down
+   * delays the application's exit by at most {@value #SHUTDOWN_TIMEOUT_MILLIS} ms in all, not per
+   * signal. Spans flush on this thread; metrics and logs on short-lived daemon threads.
+   */
   @Override
   public void shutdown() {
-    shutdownMetrics();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS);
+    Thread metrics = inBackground("weft-metrics-shutdown", () -> shutdownMetrics(deadline));
+    Thread logs = inBackground("weft-logs-shutdown", () -> shutdownLogs(deadline));
     SdkTracerProvider provider = tracerProvider;
-    if (provider == null) {
-      return;
-    }
-    if (!provider.shutdown(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+    if (provider != null && !provider.shutdown(left(deadline), TimeUnit.NANOSECONDS)) {
       log.warn(
           "Spans still queued after "
               + SHUTDOWN_TIMEOUT_MILLIS / 1000
               + " s at shutdown were not exported");
     }
+    join(metrics, deadline);
+    join(logs, deadline);
   }
 
-  /** A final collection and export, bounded like the span flush. */
-  private void shutdownMetrics() {
+  /** A final collection and export. */
+  private void shutdownMetrics(long deadline) {
     SdkMeterProvider meters = meterProvider;
-    if (meters != null && !meters.shutdown(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+    if (meters != null && !meters.shutdown(left(deadline), TimeUnit.NANOSECONDS)) {
       log.warn("The final metric collection at shutdown was not exported");
+    }
+  }
+
+  private void shutdownLogs(long deadline) {
+    SdkLoggerProvider provider = loggerProvider;
+    if (provider != null && !provider.shutdown(left(deadline), TimeUnit.NANOSECONDS)) {
+      log.warn("Log records still queued at shutdown were not exported");
+    }
+  }
+
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  private static Thread inBackground(String name, Runnable flush) {
+    Thread thread = new Thread(flush, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void join(Thread thread, long deadline) {
+    try {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left(deadline))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -132,6 +194,11 @@ public final class EmbeddedSdk implements TelemetrySdk {
   // Visible for testing.
   SdkTracerProvider tracerProvider() {
     return tracerProvider;
+  }
+
+  // Visible for testing: null when logs are not exported.
+  SdkLoggerProvider loggerProvider() {
+    return loggerProvider;
   }
 
   @Override

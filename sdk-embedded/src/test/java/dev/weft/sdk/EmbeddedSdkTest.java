@@ -108,7 +108,24 @@ class EmbeddedSdkTest {
     assertThat(sdk.describe())
         .isEqualTo(
             "sampler parentbased_always_on, traces to otlp http/protobuf"
-                + " http://localhost:4318/v1/traces");
+                + " http://localhost:4318/v1/traces, logs to otlp http/protobuf"
+                + " http://localhost:4318/v1/logs");
+  }
+
+  @Test
+  void registersALoggerProviderUnlessLogsGoNowhere() {
+    start("otel.logs.exporter", "console");
+    assertThat(GlobalTelemetry.loggerProvider()).isSameAs(sdk.loggerProvider());
+    assertThat(GlobalTelemetry.loggerProvider().get("l").isEnabled()).isTrue();
+    sdk.shutdown();
+    assertThat(GlobalTelemetry.loggerProvider().get("l").isEnabled()).isFalse();
+
+    EmbeddedSdk noLogs = new EmbeddedSdk();
+    ConfigProperties config = TestConfigs.of("otel.logs.exporter", "none");
+    noLogs.start(config, AgentSettings.read(config));
+    assertThat(noLogs.loggerProvider()).isNull();
+    assertThat(noLogs.describe()).endsWith(", logs to none");
+    noLogs.shutdown();
   }
 
   @Test

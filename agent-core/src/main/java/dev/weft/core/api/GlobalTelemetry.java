@@ -1,5 +1,7 @@
 package dev.weft.core.api;
 
+import dev.weft.core.api.logs.LoggerProvider;
+import dev.weft.core.api.logs.LoggerProviders;
 import dev.weft.core.api.metrics.MeterProvider;
 import dev.weft.core.api.metrics.MeterProviders;
 import dev.weft.core.api.propagation.Propagators;
@@ -17,6 +19,7 @@ public final class GlobalTelemetry {
   private static volatile TracerProvider tracerProvider = TracerProviders.noop();
   private static volatile TextMapPropagator propagator = Propagators.noop();
   private static volatile MeterProvider meterProvider = MeterProviders.noop();
+  private static volatile LoggerProvider loggerProvider = LoggerProviders.noop();
 
   private GlobalTelemetry() {}
 
@@ -36,6 +39,16 @@ public final class GlobalTelemetry {
   /** Called by the SDK at start-up, when metrics are exported. */
   public static void setMeterProvider(MeterProvider meters) {
     meterProvider = meters;
+  }
+
+  /** The logger provider log bridges emit through; no-op until the SDK registers one. */
+  public static LoggerProvider loggerProvider() {
+    return loggerProvider;
+  }
+
+  /** Called by the SDK at start-up when logs are exported. */
+  public static void setLoggerProvider(LoggerProvider loggers) {
+    loggerProvider = loggers;
   }
 
   /** Called by the SDK at start-up. */

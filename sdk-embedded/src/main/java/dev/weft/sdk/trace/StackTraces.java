@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** The {@code exception.stacktrace} form: what {@link Throwable#printStackTrace()} prints. */
-final class StackTraces {
+public final class StackTraces {
 
   private StackTraces() {}
 
-  static String of(Throwable exception) {
+  public static String of(Throwable exception) {
     StringWriter out = new StringWriter(512);
     try (PrintWriter writer = new PrintWriter(out)) {
       exception.printStackTrace(writer);

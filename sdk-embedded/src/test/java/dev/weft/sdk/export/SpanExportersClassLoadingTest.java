@@ -48,6 +48,57 @@ class SpanExportersClassLoadingTest {
             "dev.weft.sdk.export.otlp.OtlpGrpcSpanExporter", "io.grpc.okhttp.OkHttpChannelBuilder");
   }
 
+  @Test
+  void httpProtobufLogExporterNeverLoadsGrpc() throws Exception {
+    RecordingLoader loader = new RecordingLoader();
+
+    Object exporter = createLogExporter(loader, "http/protobuf");
+
+    assertThat(exporter.toString()).startsWith("otlp http/protobuf http://127.0.0.1:");
+    assertThat(loader.loaded).contains("dev.weft.sdk.export.otlp.OtlpLogRecordExporter");
+    assertThat(loader.loaded)
+        .noneMatch(name -> name.startsWith("io.grpc."))
+        .noneMatch(name -> name.contains("Grpc"));
+  }
+
+  @Test
+  void grpcLogExporterLoadsGrpcAsAControl() throws Exception {
+    RecordingLoader loader = new RecordingLoader();
+
+    createLogExporter(loader, "grpc");
+
+    assertThat(loader.loaded).contains("dev.weft.sdk.export.otlp.OtlpGrpcLogRecordExporter");
+  }
+
+  /** LogRecordExporters.create for {@code protocol} (the logs key), then an empty export. */
+  private static Object createLogExporter(ClassLoader loader, String protocol) throws Exception {
+    Map<String, String> properties =
+        Map.of(
+            "otel.exporter.otlp.logs.protocol",
+            protocol,
+            "otel.exporter.otlp.endpoint",
+            "http://127.0.0.1:9",
+            "otel.javaagent.logging",
+            "none");
+    Class<?> configType = loader.loadClass("dev.weft.core.config.ConfigProperties");
+    Class<?> settingsType = loader.loadClass("dev.weft.core.config.AgentSettings");
+    Object config =
+        configType
+            .getMethod("create", Map.class, Map.class, Map.class)
+            .invoke(null, properties, Map.of(), Map.of());
+    Object settings = settingsType.getMethod("read", configType).invoke(null, config);
+    Object exporter =
+        loader
+            .loadClass("dev.weft.sdk.export.LogRecordExporters")
+            .getMethod("create", configType, settingsType)
+            .invoke(null, config, settings);
+    loader
+        .loadClass("dev.weft.sdk.logs.export.LogRecordExporter")
+        .getMethod("export", Collection.class, long.class)
+        .invoke(exporter, List.of(), TimeUnit.SECONDS.toNanos(1));
+    return exporter;
+  }
+
   /** SpanExporters.create for {@code protocol}, then one export to a closed port. */
   private static Object createAndExport(ClassLoader loader, String protocol) throws Exception {
     int closedPort;

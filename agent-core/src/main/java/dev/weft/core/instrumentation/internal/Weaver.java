@@ -69,9 +69,11 @@ final class Weaver {
       List<Candidate> matched) {
     String binaryName = internalName.replace('/', '.');
     if (ClassFileVersion.ofClassFile(classFile).isLessThan(ClassFileVersion.JAVA_V7)) {
-      // invokedynamic needs class files of Java 7 or later.
-      log.debug("Not transforming " + binaryName + ": class file older than Java 7");
-      return null;
+      // invokedynamic needs class files of Java 7 or later: rewrite older ones as Java 7 first.
+      classFile = upgraded(binaryName, classFile, loader);
+      if (classFile == null) {
+        return null;
+      }
     }
     ClassFileLocator locator =
         new ClassFileLocator.Compound(
@@ -100,6 +102,25 @@ final class Weaver {
       ensureReadsBootstrap(javaModule);
     }
     return builder.make(pool).getBytes();
+  }
+
+  private static byte[] upgraded(String binaryName, byte[] classFile, ClassLoader loader) {
+    try {
+      byte[] java7 =
+          ClassFileUpgrade.toJava7(
+              classFile,
+              pool(
+                  new ClassFileLocator.Compound(
+                      ClassFileLocator.Simple.of(binaryName, classFile),
+                      ClassFileLocator.ForClassLoader.of(loader))));
+      if (log.isDebug()) {
+        log.debug("Rewrote " + binaryName + " as a Java 7 class file to weave it");
+      }
+      return java7;
+    } catch (RuntimeException e) {
+      log.debug("Not transforming " + binaryName + ": class file older than Java 7 (" + e + ")");
+      return null;
+    }
   }
 
   private Advice advice(ModuleEntry module, Applied applied, ClassLoader appLoader) {

@@ -1,12 +1,10 @@
-package dev.weft.sdk.trace.export;
+package dev.weft.sdk.internal;
 
 import dev.weft.bootstrap.WeftLogger;
 import dev.weft.bootstrap.context.Context;
 import dev.weft.bootstrap.context.Scope;
 import dev.weft.core.api.Suppression;
-import dev.weft.sdk.internal.BoundedMpscQueue;
-import dev.weft.sdk.trace.SdkSpan;
-import dev.weft.sdk.trace.data.SpanData;
+import dev.weft.sdk.trace.export.ExportResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,17 +15,19 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The body of the {@code weft-bsp} thread: waits for a full batch, the schedule delay, a flush or
- * shutdown, then drains the queue into the exporter. Catches everything an exporter throws, counts
- * it and carries on; only a {@link VirtualMachineError} ends the thread, and it says so first.
+ * The body of a batch export thread ({@code weft-bsp} for spans, {@code weft-blrp} for log
+ * records): waits for a full batch, the schedule delay, a flush or shutdown, then drains the queue
+ * into the exporter. Catches everything an exporter throws, counts it and carries on; only a {@link
+ * VirtualMachineError} ends the thread, and it says so first.
  */
-final class BatchExportWorker implements Runnable {
+final class BatchExportWorker<T> implements Runnable {
 
-  private static final WeftLogger log = WeftLogger.get("bsp");
   private static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-  private final SpanExporter exporter;
-  private final BoundedMpscQueue<SdkSpan> queue;
+  private final WeftLogger log;
+  private final BatchExporter.Names names;
+  private final BatchExporter.Sink<T> exporter;
+  private final BoundedMpscQueue<T> queue;
   private final int batchSize;
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
@@ -47,12 +47,15 @@ final class BatchExportWorker implements Runnable {
   private boolean reportedOnce;
 
   BatchExportWorker(
-      SpanExporter exporter,
-      BoundedMpscQueue<SdkSpan> queue,
+      BatchExporter.Names names,
+      BatchExporter.Sink<T> exporter,
+      BoundedMpscQueue<T> queue,
       int batchSize,
       long scheduleDelayNanos,
       long exportTimeoutNanos,
       LongAdder dropped) {
+    this.log = WeftLogger.get(names.component());
+    this.names = names;
     this.exporter = exporter;
     this.queue = queue;
     this.batchSize = batchSize;
@@ -68,7 +71,7 @@ final class BatchExportWorker implements Runnable {
     try {
       loop();
     } catch (VirtualMachineError e) {
-      log.warn("Span export thread stopped; spans will no longer be exported: " + e);
+      log.warn("Export thread stopped; " + names.items() + " will no longer be exported: " + e);
       throw e;
     } finally {
       suppressed.close();
@@ -117,7 +120,7 @@ final class BatchExportWorker implements Runnable {
     Thread.interrupted();
   }
 
-  /** Called by a producer whose span completed a batch. Never blocks. */
+  /** Called by a producer whose item completed a batch. Never blocks. */
   void wakeForFullBatch(Thread exportThread) {
     if (parked) {
       LockSupport.unpark(exportThread);
@@ -152,11 +155,11 @@ final class BatchExportWorker implements Runnable {
     return Math.max(1, Math.min(exportTimeoutNanos, stopDeadlineNanos - System.nanoTime()));
   }
 
-  long exportedSpans() {
+  long exportedItems() {
     return exported.get();
   }
 
-  /** Exports everything queued now, in batches; spans arriving meanwhile wait for next time. */
+  /** Exports everything queued now, in batches; items arriving meanwhile wait for next time. */
   private void exportAll() {
     int pending = queue.size();
     while (pending > 0) {
@@ -169,7 +172,7 @@ final class BatchExportWorker implements Runnable {
   }
 
   private int exportBatch() {
-    List<SpanData> batch = new ArrayList<>(Math.min(batchSize, Math.max(1, queue.size())));
+    List<T> batch = new ArrayList<>(Math.min(batchSize, Math.max(1, queue.size())));
     int count = queue.drainTo(batch, batchSize);
     if (count == 0) {
       return 0;
@@ -178,16 +181,16 @@ final class BatchExportWorker implements Runnable {
     try {
       ExportResult result = exporter.export(batch, exportBudgetNanos());
       if (result != ExportResult.SUCCESS && log.isDebug()) {
-        log.debug("Export of " + count + " spans failed; they are dropped");
+        log.debug("Export of " + count + " " + names.items() + " failed; they are dropped");
       }
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
       // The exporter broke its contract (it must not throw); the batch is lost, the thread lives.
       log.warnEvery(
-          "bsp-exporter-threw",
+          names.component() + "-exporter-threw",
           REPORT_INTERVAL_NANOS / 1_000_000,
-          "Span exporter " + exporter + " threw; dropped " + count + " spans: " + t);
+          "Exporter " + exporter + " threw; dropped " + count + " " + names.items() + ": " + t);
     }
     return count;
   }
@@ -206,7 +209,11 @@ final class BatchExportWorker implements Runnable {
     log.warn(
         "dropped "
             + unreported
-            + " spans: queue full (otel.bsp.max.queue.size="
+            + " "
+            + names.items()
+            + ": queue full ("
+            + names.queueSizeKey()
+            + "="
             + queue.capacity()
             + ")");
   }
@@ -217,7 +224,7 @@ final class BatchExportWorker implements Runnable {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
-      log.warn("Span exporter " + exporter + " failed to shut down: " + t);
+      log.warn("Exporter " + exporter + " failed to shut down: " + t);
     }
   }
 
