@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 public final class JulBridge {
 
   private static final LogBridgeSettings settings =
-      LogBridgeSettings.read(ConfigProperties.fromEnvironment(null), "java-util-logging");
+      LogBridgeSettings.read(ConfigProperties.agent(), "java-util-logging");
 
   private JulBridge() {}
 

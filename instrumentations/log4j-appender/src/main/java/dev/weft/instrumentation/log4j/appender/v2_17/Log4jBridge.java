@@ -19,7 +19,7 @@ import org.apache.logging.log4j.util.StackLocatorUtil;
 public final class Log4jBridge {
 
   private static final LogBridgeSettings settings =
-      LogBridgeSettings.read(ConfigProperties.fromEnvironment(null), "log4j-appender");
+      LogBridgeSettings.read(ConfigProperties.agent(), "log4j-appender");
   // Depth of woven Logger calls on this thread; an int[] so the hot path never boxes.
   private static final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 

@@ -15,7 +15,7 @@ import org.apache.logging.log4j.util.StringMap;
  */
 public final class Log4jContextData {
 
-  private static final ConfigProperties config = ConfigProperties.fromEnvironment(null);
+  private static final ConfigProperties config = ConfigProperties.agent();
   private static final TraceContextKeys keys = TraceContextKeys.read(config);
   private static final boolean addBaggage =
       config.getBoolean("otel.instrumentation.log4j-context-data.add-baggage", false);

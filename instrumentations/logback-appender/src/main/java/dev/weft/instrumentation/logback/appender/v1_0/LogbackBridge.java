@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class LogbackBridge {
 
   private static final LogBridgeSettings settings =
-      LogBridgeSettings.read(ConfigProperties.fromEnvironment(null), "logback-appender");
+      LogBridgeSettings.read(ConfigProperties.agent(), "logback-appender");
   private static final AttributeKey<String> EXCEPTION_TYPE =
       AttributeKey.stringKey("exception.type");
   private static final AttributeKey<String> EXCEPTION_MESSAGE =

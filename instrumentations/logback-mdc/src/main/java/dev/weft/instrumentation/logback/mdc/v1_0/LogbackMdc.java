@@ -17,7 +17,7 @@ import org.slf4j.MDC;
  */
 public final class LogbackMdc {
 
-  private static final ConfigProperties config = ConfigProperties.fromEnvironment(null);
+  private static final ConfigProperties config = ConfigProperties.agent();
   private static final TraceContextKeys keys = TraceContextKeys.read(config);
   private static final boolean addBaggage =
       config.getBoolean("otel.instrumentation.logback-mdc.add-baggage", false);
