@@ -48,6 +48,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
   private volatile SdkMeterProvider meterProvider;
   private volatile String metricsDescription = "";
   private volatile SdkLoggerProvider loggerProvider;
+  private volatile String logsDescription = "";
   private volatile String description = "SDK not started";
 
   /** For {@link java.util.ServiceLoader}. */
@@ -110,7 +111,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
   private void startLogs(ConfigProperties config, AgentSettings settings, Resource resource) {
     LogRecordExporter exporter = LogRecordExporters.create(config, settings);
     if (exporter == null) {
-      description += ", logs to none";
+      logsDescription = ", logs to none";
       return;
     }
     SdkLoggerProvider provider =
@@ -120,7 +121,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
             BatchLogRecordProcessor.create(exporter, settings.logProcessor()));
     loggerProvider = provider;
     GlobalTelemetry.setLoggerProvider(provider);
-    description += ", logs to " + exporter;
+    logsDescription = ", logs to " + exporter;
     if (log.isDebug()) {
       log.debug("Logger provider: " + provider);
     }
@@ -203,7 +204,7 @@ public final class EmbeddedSdk implements TelemetrySdk {
 
   @Override
   public String describe() {
-    return description + metricsDescription;
+    return description + metricsDescription + logsDescription;
   }
 
   @Override

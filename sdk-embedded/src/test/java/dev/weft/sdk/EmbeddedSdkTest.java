@@ -58,7 +58,7 @@ class EmbeddedSdkTest {
       all[keyValues.length + 3] = "none";
       start(all);
       assertThat(GlobalTelemetry.meterProvider()).isSameAs(sdk.meterProvider());
-      assertThat(sdk.describe()).endsWith(", metrics to console every 60000 ms");
+      assertThat(sdk.describe()).contains(", metrics to console every 60000 ms, logs to ");
       GlobalTelemetry.meterProvider().get("test", null).instrument("jobs").longCounter().add(4);
       sdk.shutdown();
     } finally {
