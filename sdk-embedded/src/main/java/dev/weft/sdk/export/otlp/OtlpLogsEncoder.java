@@ -36,9 +36,7 @@ public final class OtlpLogsEncoder {
   // logs.v1.ScopeLogs
   private static final int SCOPE = 1;
   private static final int LOG_RECORDS = 2;
-  // common.v1.InstrumentationScope
-  private static final int SCOPE_NAME = 1;
-  private static final int SCOPE_VERSION = 2;
+  private static final int SCOPE_LOGS_SCHEMA_URL = 3;
 
   private OtlpLogsEncoder() {}
 
@@ -125,10 +123,11 @@ public final class OtlpLogsEncoder {
   private static int sizeScopeLogs(
       InstrumentationScope scope, List<LogRecordData> records, MessageSizes sizes) {
     int scopeLogsSlot = sizes.reserve();
-    int scopeLogs = lengthDelimitedSize(SCOPE, sizeScope(scope));
+    int scopeLogs = lengthDelimitedSize(SCOPE, ScopeEncoder.size(scope, sizes));
     for (int i = 0; i < records.size(); i++) {
       scopeLogs += LogRecordEncoder.size(LOG_RECORDS, records.get(i), sizes);
     }
+    scopeLogs += nonEmptySize(SCOPE_LOGS_SCHEMA_URL, scope == null ? null : scope.schemaUrl());
     sizes.set(scopeLogsSlot, scopeLogs);
     return lengthDelimitedSize(SCOPE_LOGS, scopeLogs);
   }
@@ -141,21 +140,11 @@ public final class OtlpLogsEncoder {
       throws IOException {
     writeLengthPrefix(SCOPE_LOGS, sizes, out);
     out.writeTag(SCOPE, LEN);
-    out.writeUInt32NoTag(sizeScope(scope));
-    if (scope != null) {
-      writeNonEmpty(SCOPE_NAME, scope.name(), out);
-      writeNonEmpty(SCOPE_VERSION, scope.version(), out);
-    }
+    ScopeEncoder.write(scope, sizes, out);
     for (int i = 0; i < records.size(); i++) {
       LogRecordEncoder.write(LOG_RECORDS, records.get(i), sizes, out);
     }
-  }
-
-  private static int sizeScope(InstrumentationScope scope) {
-    if (scope == null) {
-      return 0;
-    }
-    return nonEmptySize(SCOPE_NAME, scope.name()) + nonEmptySize(SCOPE_VERSION, scope.version());
+    writeNonEmpty(SCOPE_LOGS_SCHEMA_URL, scope == null ? null : scope.schemaUrl(), out);
   }
 
   private static void writeLengthPrefix(int field, MessageSizes sizes, CodedOutputStream out)
