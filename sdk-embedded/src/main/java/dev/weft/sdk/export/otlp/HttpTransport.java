@@ -5,46 +5,78 @@ import dev.weft.core.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * OTLP/HTTP requests with protobuf bodies over the JDK's {@link HttpClient}, created on the first
- * request. Decides per response whether another attempt may help: 429, 502, 503, 504 (honouring
- * {@code Retry-After}) and I/O errors other than TLS failures are retryable, everything else is
- * final.
+ * OTLP/HTTP requests with protobuf bodies over a kept-alive HTTP/1.1 connection of Weft's own
+ * ({@link Http1Connection}): no client library to start, no thread per connection, no copy of the
+ * body. Decides per response whether another attempt may help: 429, 502, 503, 504 (honouring {@code
+ * Retry-After}) and I/O errors other than TLS failures are retryable, everything else is final.
  */
 final class HttpTransport implements OtlpExport.Transport {
 
   static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
   private static final WeftLogger log = WeftLogger.get("otlp");
-  private static final String PROTOBUF = "application/x-protobuf";
+  // What no configuration may set: the transport owns the framing and the connection.
+  private static final Set<String> RESTRICTED =
+      Set.of(
+          "host",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "expect",
+          "upgrade",
+          "te",
+          "trailer",
+          "proxy-connection");
 
   private final OtlpExporterConfig config;
-  private final Map<String, String> headers;
+  private final String host;
+  private final int port;
+  private final boolean tls;
+  private final byte[] head;
   private final ExportStats stats;
-  private final Object lock = new Object();
-  // Written once under lock; volatile so later requests read it without locking.
-  private volatile HttpClient client;
+  private final SocketDeadlines deadlines;
+  // One request at a time; a second caller (a flush at shutdown) waits within its own deadline.
+  private final ReentrantLock lock = new ReentrantLock();
+  private Http1Connection connection; // guarded by lock
+  private SSLSocketFactory tlsSockets; // guarded by lock
+  private boolean closed; // guarded by lock
 
   HttpTransport(OtlpExporterConfig config, ExportStats stats) {
+    this(config, stats, SocketDeadlines.SHARED);
+  }
+
+  HttpTransport(OtlpExporterConfig config, ExportStats stats, SocketDeadlines deadlines) {
     this.config = config;
-    this.headers = requestHeaders(config.headers());
+    URI endpoint = config.endpoint();
+    this.tls = "https".equalsIgnoreCase(endpoint.getScheme());
+    String uriHost = endpoint.getHost();
+    // An IPv6 literal is bracketed in the URI and the Host header, not in the socket address.
+    this.host =
+        uriHost.startsWith("[") && uriHost.endsWith("]")
+            ? uriHost.substring(1, uriHost.length() - 1)
+            : uriHost;
+    this.port = endpoint.getPort() >= 0 ? endpoint.getPort() : (tls ? 443 : 80);
+    this.head = head(endpoint, uriHost, port, tls, config);
     this.stats = stats;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -54,50 +86,83 @@ final class HttpTransport implements OtlpExport.Transport {
 
   @Override
   public AttemptResult send(byte[] payload, long timeoutNanos) throws InterruptedException {
-    HttpRequest request = request(payload, Duration.ofNanos(timeoutNanos));
-    CompletableFuture<HttpResponse<byte[]>> response =
-        client().sendAsync(request, info -> new CappedBodySubscriber(MAX_RESPONSE_BYTES));
-    try {
-      return handle(response.get(timeoutNanos, TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      response.cancel(true);
+    long start = System.nanoTime();
+    long deadline = start + Math.min(timeoutNanos, TimeUnit.DAYS.toNanos(365));
+    if (!lock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
       return AttemptResult.retryable(timedOut(timeoutNanos));
-    } catch (ExecutionException e) {
-      return failure(e.getCause() == null ? e : e.getCause(), timeoutNanos);
+    }
+    try {
+      if (closed) {
+        return AttemptResult.failed("the exporter is shut down");
+      }
+      // A kept-alive connection the collector closed while idle fails before any answer (end of
+      // stream, or a reset): then one more try on a fresh connection, within the same deadline.
+      for (int tries = 1; ; tries++) {
+        boolean reused = connection != null;
+        try {
+          if (connection == null) {
+            connection =
+                Http1Connection.open(host, port, tls ? tlsSockets() : null, deadline, deadlines);
+          }
+          Http1Connection.Response response =
+              connection.exchange(head, payload, MAX_RESPONSE_BYTES, deadline, deadlines);
+          if (!response.keepAlive) {
+            disconnect();
+          }
+          return handle(response);
+        } catch (IOException | RuntimeException e) {
+          boolean stale =
+              reused
+                  && tries == 1
+                  && e instanceof IOException
+                  && !(e instanceof SocketTimeoutException)
+                  && !connection.answered()
+                  && System.nanoTime() - deadline < 0;
+          disconnect();
+          if (!stale) {
+            return failure(e, timeoutNanos, deadline);
+          }
+        }
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void close() {
-    HttpClient current = client;
-    // HttpClient is AutoCloseable from JDK 21; before that its threads end once unreferenced.
-    if (current instanceof AutoCloseable) {
+    lock.lock();
+    try {
+      closed = true;
+      disconnect();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void disconnect() {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+  }
+
+  private SSLSocketFactory tlsSockets() throws IOException {
+    if (tlsSockets == null) {
       try {
-        ((AutoCloseable) current).close();
-      } catch (Exception e) {
-        log.debug("Closing the OTLP HTTP client failed", e);
+        SSLContext context =
+            config.sslContext() != null ? config.sslContext() : SSLContext.getDefault();
+        tlsSockets = context.getSocketFactory();
+      } catch (NoSuchAlgorithmException e) {
+        throw new SSLException("no default TLS context", e);
       }
     }
+    return tlsSockets;
   }
 
-  private HttpRequest request(byte[] payload, Duration timeout) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(config.endpoint())
-            .timeout(timeout)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      request.setHeader(header.getKey(), header.getValue());
-    }
-    request.setHeader("Content-Type", PROTOBUF);
-    if (config.gzip()) {
-      request.setHeader("Content-Encoding", "gzip");
-    }
-    return request.build();
-  }
-
-  private AttemptResult handle(HttpResponse<byte[]> response) {
-    int status = response.statusCode();
-    byte[] body = response.body();
+  private AttemptResult handle(Http1Connection.Response response) {
+    int status = response.status;
+    byte[] body = response.body;
     if (status >= 200 && status < 300) {
       OtlpResponses.PartialSuccess partial = OtlpResponses.partialSuccess(body);
       if (partial != null) {
@@ -105,20 +170,19 @@ final class HttpTransport implements OtlpExport.Transport {
       }
       return AttemptResult.SUCCESS;
     }
-    String reason = "HTTP " + status + describe(body, response);
+    String reason = "HTTP " + status + describe(body, response.contentType);
     if (status == 429 || status == 502 || status == 503 || status == 504) {
-      String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-      return AttemptResult.retryable(reason, RetryAfter.parseNanos(retryAfter, Instant.now()));
+      return AttemptResult.retryable(
+          reason, RetryAfter.parseNanos(response.retryAfter, Instant.now()));
     }
     return AttemptResult.failed(reason);
   }
 
   /** The collector's explanation: google.rpc.Status.message, or a short text body. */
-  private static String describe(byte[] body, HttpResponse<?> response) {
+  private static String describe(byte[] body, String type) {
     if (body.length == 0) {
       return "";
     }
-    String type = response.headers().firstValue("Content-Type").orElse("");
     String message = type.contains("protobuf") ? OtlpResponses.statusMessage(body) : null;
     if (message == null && (type.startsWith("text/") || type.contains("json"))) {
       message = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.UTF_8);
@@ -126,14 +190,14 @@ final class HttpTransport implements OtlpExport.Transport {
     return message == null ? "" : ": " + ExportStats.truncate(message.trim());
   }
 
-  private AttemptResult failure(Throwable error, long timeoutNanos) {
-    if (error instanceof HttpTimeoutException) {
-      return AttemptResult.retryable(timedOut(timeoutNanos));
-    }
+  private static AttemptResult failure(Throwable error, long timeoutNanos, long deadline) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SSLException) {
+      if (cause instanceof SSLException && System.nanoTime() - deadline < 0) {
         return AttemptResult.failed("TLS failure: " + cause); // a retry meets the same certificate
       }
+    }
+    if (error instanceof SocketTimeoutException || System.nanoTime() - deadline >= 0) {
+      return AttemptResult.retryable(timedOut(timeoutNanos)); // or closed by SocketDeadlines
     }
     // Refused, reset, closed without response, unknown host: worth another try.
     return error instanceof IOException
@@ -151,51 +215,79 @@ final class HttpTransport implements OtlpExport.Transport {
     return "no response within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
   }
 
-  private HttpClient client() {
-    HttpClient current = client;
-    if (current == null) {
-      synchronized (lock) {
-        current = client;
-        if (current == null) {
-          current = newClient();
-          client = current;
-        }
-      }
+  /**
+   * The request line and headers, up to the Content-Length value, as bytes made once: the
+   * configured headers that are valid and not the transport's own, then ours unless configured.
+   */
+  private static byte[] head(
+      URI endpoint, String uriHost, int port, boolean tls, OtlpExporterConfig config) {
+    String path =
+        endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty()
+            ? "/"
+            : endpoint.getRawPath();
+    if (endpoint.getRawQuery() != null) {
+      path += "?" + endpoint.getRawQuery();
     }
-    return current;
-  }
-
-  private HttpClient newClient() {
-    HttpClient.Builder builder = HttpClient.newBuilder();
-    if (!config.timeout().isZero()) { // 0: no limit of its own, as in the Java SDK
-      builder.connectTimeout(config.timeout());
+    boolean defaultPort = endpoint.getPort() < 0 || port == (tls ? 443 : 80);
+    StringBuilder head = new StringBuilder(256);
+    head.append("POST ").append(path).append(" HTTP/1.1\r\n");
+    head.append("Host: ").append(uriHost);
+    if (!defaultPort) {
+      head.append(':').append(port);
     }
-    if ("http".equals(config.endpoint().getScheme())) {
-      // Cleartext HTTP/2 needs an upgrade dance many collectors and proxies get wrong.
-      builder.version(HttpClient.Version.HTTP_1_1);
-    }
-    if (config.sslContext() != null) {
-      builder.sslContext(config.sslContext());
-    }
-    return builder.build();
-  }
-
-  /** Configured headers the JDK accepts, then our User-Agent unless one was configured. */
-  private static Map<String, String> requestHeaders(Map<String, String> configured) {
-    Map<String, String> result = new LinkedHashMap<>();
-    result.put("User-Agent", "weft-otlp-exporter/" + Version.get());
-    for (Map.Entry<String, String> header : configured.entrySet()) {
+    head.append("\r\n");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", "weft-otlp-exporter/" + Version.get());
+    for (Map.Entry<String, String> header : config.headers().entrySet()) {
       String name = header.getKey();
-      try {
-        // Restricted (Host, Connection, ...) or malformed headers would fail every request.
-        HttpRequest.newBuilder().setHeader(name, header.getValue());
-      } catch (IllegalArgumentException e) {
-        log.warn("Ignoring OTLP header '" + name + "': " + e.getMessage());
+      String problem = invalid(name, header.getValue());
+      if (problem != null) {
+        // A malformed or transport-owned header would break every request.
+        log.warn("Ignoring OTLP header '" + name + "': " + problem);
         continue;
       }
-      result.put(name.equalsIgnoreCase("User-Agent") ? "User-Agent" : name, header.getValue());
+      headers.put(name.equalsIgnoreCase("User-Agent") ? "User-Agent" : name, header.getValue());
     }
-    return result;
+    headers.put("Content-Type", "application/x-protobuf");
+    if (config.gzip()) {
+      headers.put("Content-Encoding", "gzip");
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+    }
+    head.append("Content-Length: ");
+    return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Why a configured header cannot be sent, or null. */
+  static String invalid(String name, String value) {
+    if (name.isEmpty()) {
+      return "empty header name";
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!token) {
+        return "not a valid header name";
+      }
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (RESTRICTED.contains(lower)
+        || lower.equals("content-type")
+        || lower.equals("content-encoding")) {
+      return "restricted header name (the exporter sets it)";
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0 || c > 0xFF) {
+        return "the value contains a line break or a character HTTP headers cannot carry";
+      }
+    }
+    return null;
   }
 
   private static byte[] gzip(byte[] body) throws IOException {

@@ -49,7 +49,7 @@ final class OtlpExport {
     this.stats = stats;
   }
 
-  /** An export over HTTP/protobuf; the JDK client is created on the first request. */
+  /** An export over HTTP/protobuf; the connection is opened on the first request. */
   static OtlpExport http(OtlpExporterConfig config) {
     ExportStats stats = new ExportStats(config);
     return new OtlpExport(config, new HttpTransport(config, stats), stats);

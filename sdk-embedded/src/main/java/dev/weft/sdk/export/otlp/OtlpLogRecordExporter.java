@@ -6,9 +6,9 @@ import dev.weft.sdk.trace.export.ExportResult;
 import java.util.Collection;
 
 /**
- * An OTLP log record exporter over one transport: HTTP/protobuf through the JDK's {@code
- * HttpClient} ({@link #http}), or gRPC ({@link OtlpGrpcLogRecordExporter#create}). Retries, counts
- * and logs failures (see {@link OtlpExport}); never throws.
+ * An OTLP log record exporter over one transport: HTTP/protobuf over Weft's own HTTP/1.1 connection
+ * ({@link #http}), or gRPC ({@link OtlpGrpcLogRecordExporter#create}). Retries, counts and logs
+ * failures (see {@link OtlpExport}); never throws.
  */
 public final class OtlpLogRecordExporter implements LogRecordExporter {
 

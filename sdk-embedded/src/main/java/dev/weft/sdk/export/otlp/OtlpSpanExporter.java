@@ -6,7 +6,7 @@ import dev.weft.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 
 /**
- * An OTLP span exporter over one transport: HTTP/protobuf through the JDK's {@code HttpClient}
+ * An OTLP span exporter over one transport: HTTP/protobuf over Weft's own HTTP/1.1 connection
  * ({@link #http}), or gRPC ({@link OtlpGrpcSpanExporter#create}). Retries, counts and logs failures
  * (see {@link OtlpExport}); never throws.
  */
