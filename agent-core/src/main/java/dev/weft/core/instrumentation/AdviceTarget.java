@@ -35,4 +35,12 @@ public interface AdviceTarget {
       ElementMatcher<? super MethodDescription> calls,
       String replacementClass,
       String replacement);
+
+  /**
+   * Weaves plain calls to {@code dev.weft.bootstrap} methods into the matching methods, with ASM
+   * alone (see {@link MethodHooks}). A class that only gets hooks is woven without loading
+   * ByteBuddy: the way to instrument JDK classes loaded before the agent, which are retransformed
+   * during start-up. Same restrictions as {@link #applyInlinedAdvice}.
+   */
+  void applyHooks(MethodHooks hooks);
 }

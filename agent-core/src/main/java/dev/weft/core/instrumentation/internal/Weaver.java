@@ -2,12 +2,11 @@ package dev.weft.core.instrumentation.internal;
 
 import dev.weft.bootstrap.WeftLogger;
 import dev.weft.core.instrumentation.AdviceTarget;
+import dev.weft.core.instrumentation.MethodHooks;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
@@ -39,7 +38,6 @@ final class Weaver {
   private final ByteBuddy byteBuddy;
   private final MethodDescription.InDefinedShape bootstrapMethod;
   private final Advice.ExceptionHandler suppressedHandler;
-  private final Module bootstrapModule = WeftLogger.class.getModule();
 
   Weaver(Instrumentation inst, Class<?> dispatcher) {
     this.inst = inst;
@@ -99,7 +97,7 @@ final class Weaver {
       }
     }
     if (inlined) {
-      ensureReadsBootstrap(javaModule);
+      BootstrapReads.ensure(inst, javaModule);
     }
     return builder.make(pool).getBytes();
   }
@@ -181,14 +179,6 @@ final class Weaver {
         new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
   }
 
-  /** Inlined advice names dev.weft.bootstrap types; a named module must be able to read them. */
-  private void ensureReadsBootstrap(Module javaModule) {
-    if (javaModule != null && javaModule.isNamed() && !javaModule.canRead(bootstrapModule)) {
-      inst.redefineModule(
-          javaModule, Set.of(bootstrapModule), Map.of(), Map.of(), Set.of(), Map.of());
-    }
-  }
-
   /** The static arguments of each call site: which module, advice class and method to link. */
   private static final class LinkArguments implements Advice.BootstrapArgumentResolver.Factory {
     private final String moduleId;
@@ -264,6 +254,11 @@ final class Weaver {
     public void applyInlinedAdvice(
         ElementMatcher<? super MethodDescription> methods, String advice) {
       applied.add(new Applied(methods, advice, true));
+    }
+
+    @Override
+    public void applyHooks(MethodHooks hooks) {
+      // Woven before ByteBuddy runs, by HookWeaver.
     }
   }
 }

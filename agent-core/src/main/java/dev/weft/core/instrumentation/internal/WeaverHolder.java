@@ -17,6 +17,10 @@ final class WeaverHolder {
     this.dispatcher = dispatcher;
   }
 
+  Instrumentation instrumentation() {
+    return inst;
+  }
+
   Weaver get() {
     Weaver result = weaver;
     if (result == null) {

@@ -1,10 +1,16 @@
 package dev.weft.core.instrumentation.internal;
 
 import dev.weft.bootstrap.WeftLogger;
+import dev.weft.bootstrap.context.Context;
+import dev.weft.core.api.Suppression;
+import dev.weft.core.instrumentation.AdviceTarget;
+import dev.weft.core.instrumentation.MethodHooks;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The one class file transformer Weft registers. A cheap pre-filter (ignore rules, per-loader
@@ -23,12 +29,14 @@ final class WeftTransformer implements ClassFileTransformer {
   private final IgnoreRules ignore;
   private final TypeHierarchy hierarchy;
   private final WeaverHolder weaver;
+  private final DeferredWeaves deferred;
 
   WeftTransformer(MatchIndex index, IgnoreRules ignore, WeaverHolder weaver) {
     this.index = index;
     this.ignore = ignore;
     this.hierarchy = new TypeHierarchy(index);
     this.weaver = weaver;
+    this.deferred = new DeferredWeaves(weaver);
   }
 
   @Override
@@ -48,7 +56,10 @@ final class WeftTransformer implements ClassFileTransformer {
       if (matched.isEmpty()) {
         return null;
       }
-      return weaver.get().weave(module, loader, className, classFile, matched);
+      // Weft's own work (exports run with instrumentation suppressed) loading a class first.
+      boolean deferByteBuddy =
+          classBeingRedefined == null && Suppression.isSuppressed(Context.current());
+      return weave(module, loader, className, classFile, matched, deferByteBuddy);
     } catch (Throwable t) {
       // A failed weave leaves the class exactly as it was.
       log.debug("Not transforming " + className + " after an error", t);
@@ -56,6 +67,52 @@ final class WeftTransformer implements ClassFileTransformer {
     } finally {
       busy.remove();
     }
+  }
+
+  /**
+   * Method hooks first, with ASM alone; then ByteBuddy, loaded only if some candidate asks for
+   * advice or call replacement, and left to {@link DeferredWeaves} when Weft itself is loading the
+   * class. Null when nothing changed.
+   */
+  private byte[] weave(
+      Module module,
+      ClassLoader loader,
+      String className,
+      byte[] classFile,
+      List<Candidate> matched,
+      boolean deferByteBuddy) {
+    HookCollector hooks = new HookCollector();
+    for (Candidate candidate : matched) {
+      candidate.instrumentation.transform(hooks);
+    }
+    byte[] result = null;
+    if (!hooks.hooks.isEmpty()) {
+      result = HookWeaver.weave(classFile, hooks.hooks);
+      if (result != null) {
+        BootstrapReads.ensure(weaver.instrumentation(), module);
+        if (log.isDebug()) {
+          log.debug(
+              "Transforming "
+                  + className.replace('/', '.')
+                  + " ("
+                  + loader
+                  + ") with hooks "
+                  + hooks.hooks);
+        }
+      }
+    }
+    if (hooks.needsByteBuddy && deferByteBuddy) {
+      deferred.add(loader, className);
+    } else if (hooks.needsByteBuddy) {
+      byte[] woven =
+          weaver
+              .get()
+              .weave(module, loader, className, result != null ? result : classFile, matched);
+      if (woven != null) {
+        result = woven;
+      }
+    }
+    return result;
   }
 
   /** The pre-filter: which candidates apply to this class? Visible for testing. */
@@ -108,6 +165,37 @@ final class WeftTransformer implements ClassFileTransformer {
       if (view.present(candidate.module) && !into.contains(candidate)) {
         into.add(candidate);
       }
+    }
+  }
+
+  /** Collects the method hooks and notes whether anything else (ByteBuddy's work) was asked. */
+  private static final class HookCollector implements AdviceTarget {
+    final List<MethodHooks> hooks = new ArrayList<>(0);
+    boolean needsByteBuddy;
+
+    @Override
+    public void applyHooks(MethodHooks methodHooks) {
+      hooks.add(methodHooks);
+    }
+
+    @Override
+    public void applyAdvice(ElementMatcher<? super MethodDescription> methods, String advice) {
+      needsByteBuddy = true;
+    }
+
+    @Override
+    public void applyInlinedAdvice(
+        ElementMatcher<? super MethodDescription> methods, String advice) {
+      needsByteBuddy = true;
+    }
+
+    @Override
+    public void replaceCalls(
+        ElementMatcher<? super MethodDescription> inMethods,
+        ElementMatcher<? super MethodDescription> calls,
+        String replacementClass,
+        String replacement) {
+      needsByteBuddy = true;
     }
   }
 }

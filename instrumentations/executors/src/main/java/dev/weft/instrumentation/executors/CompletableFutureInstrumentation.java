@@ -1,15 +1,12 @@
 package dev.weft.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.weft.core.instrumentation.MethodHooks.Value.argument;
+import static dev.weft.core.instrumentation.MethodHooks.Value.self;
 
-import dev.weft.bootstrap.context.Scope;
-import dev.weft.bootstrap.context.TaskContexts;
 import dev.weft.core.instrumentation.AdviceTarget;
+import dev.weft.core.instrumentation.MethodHooks;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
-import java.util.concurrent.ForkJoinPool;
-import net.bytebuddy.asm.Advice;
 
 /**
  * {@code CompletableFuture}: the async methods submit tasks that the executor instrumentations
@@ -45,7 +42,11 @@ final class CompletableFutureInstrumentation {
 
   private CompletableFutureInstrumentation() {}
 
-  /** {@code tryPushStack}: every completion queued on a stage. */
+  /**
+   * {@code tryPushStack}: every completion queued on a stage. The completing thread moves
+   * dependents onto its own stage's stack (through this method too): the context of the thread that
+   * added the stage wins.
+   */
   static final class Push implements TypeInstrumentation {
     @Override
     public TypeMatcher typeMatcher() {
@@ -54,22 +55,10 @@ final class CompletableFutureInstrumentation {
 
     @Override
     public void transform(AdviceTarget target) {
-      target.applyInlinedAdvice(
-          named("tryPushStack").and(takesArguments(1)), Push.class.getName() + "$PushAdvice");
-    }
-
-    /**
-     * The completing thread moves dependents onto its own stage's stack (through this method too):
-     * the context of the thread that added the stage wins.
-     */
-    @SuppressWarnings("unused")
-    public static final class PushAdvice {
-      @Advice.OnMethodEnter(suppress = Throwable.class)
-      public static void onEnter(@Advice.Argument(0) Object completion) {
-        if (!(completion instanceof ForkJoinPool.ManagedBlocker)) { // a waiting get(), not a stage
-          TaskContexts.captureIfAbsent(completion);
-        }
-      }
+      target.applyHooks(
+          MethodHooks.method(
+                  "tryPushStack", "(Ljava/util/concurrent/CompletableFuture$Completion;)")
+              .atEnter(TaskAdvice.HOOKS, "captureCompletion", argument(0)));
     }
   }
 
@@ -86,23 +75,9 @@ final class CompletableFutureInstrumentation {
 
     @Override
     public void transform(AdviceTarget target) {
-      target.applyInlinedAdvice(
-          named("tryFire").and(takesArguments(int.class)), Fire.class.getName() + "$FireAdvice");
-    }
-
-    @SuppressWarnings("unused")
-    public static final class FireAdvice {
-      @Advice.OnMethodEnter(suppress = Throwable.class)
-      public static Scope onEnter(@Advice.This Object completion) {
-        return TaskContexts.attachKeeping(completion);
-      }
-
-      @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-      public static void onExit(@Advice.Enter Scope scope) {
-        if (scope != null) {
-          scope.close();
-        }
-      }
+      target.applyHooks(
+          MethodHooks.method("tryFire", "(I)")
+              .around(TaskAdvice.HOOKS, "attachKeeping", self(), "exit"));
     }
   }
 }

@@ -1,16 +1,12 @@
 package dev.weft.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.weft.core.instrumentation.MethodHooks.Value.argument;
+import static dev.weft.core.instrumentation.MethodHooks.Value.self;
 
-import dev.weft.bootstrap.context.TaskContexts;
 import dev.weft.core.instrumentation.AdviceTarget;
+import dev.weft.core.instrumentation.MethodHooks;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Fork/join: every way into a pool ({@code execute}, {@code submit}, {@code invoke}, {@code
@@ -19,6 +15,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * task, whichever thread steals, helps or joins it, runs through {@code ForkJoinTask.doExec}.
  */
 final class ForkJoinInstrumentation {
+
+  private static final String TASK = "Ljava/util/concurrent/ForkJoinTask;";
 
   private ForkJoinInstrumentation() {}
 
@@ -39,37 +37,16 @@ final class ForkJoinInstrumentation {
 
     @Override
     public void transform(AdviceTarget target) {
-      // By name: a class literal would load ForkJoinTask inside the transformer, unwoven.
-      ElementMatcher<TypeDescription> task = named("java.util.concurrent.ForkJoinTask");
-      target.applyInlinedAdvice(
-          named("externalSubmit")
-              .or(named("externalPush"))
-              .or(named("scheduleDelayedTask"))
-              .and(takesArguments(1))
-              .and(takesArgument(0, task)),
-          TaskAdvice.CaptureArgumentAdvice.class.getName());
-      target.applyInlinedAdvice(
-          named("poolSubmit").and(takesArguments(2)).and(takesArgument(1, task)),
-          ForkJoinInstrumentation.class.getName() + "$CaptureSecondArgumentAdvice");
-      target.applyInlinedAdvice(
-          named("fork").and(takesArguments(0)),
-          ForkJoinInstrumentation.class.getName() + "$CaptureThisAdvice");
-    }
-  }
-
-  @SuppressWarnings("unused")
-  public static final class CaptureSecondArgumentAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void onEnter(@Advice.Argument(1) Object task) {
-      TaskContexts.capture(task);
-    }
-  }
-
-  @SuppressWarnings("unused")
-  public static final class CaptureThisAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void onEnter(@Advice.This Object task) {
-      TaskContexts.capture(task);
+      for (String funnel : new String[] {"externalSubmit", "externalPush", "scheduleDelayedTask"}) {
+        target.applyHooks(
+            MethodHooks.method(funnel, "(" + TASK + ")")
+                .atEnter(TaskAdvice.HOOKS, "capture", argument(0)));
+      }
+      target.applyHooks(
+          MethodHooks.method("poolSubmit", "(Z" + TASK + ")")
+              .atEnter(TaskAdvice.HOOKS, "capture", argument(1)));
+      target.applyHooks(
+          MethodHooks.method("fork", "()").atEnter(TaskAdvice.HOOKS, "capture", self()));
     }
   }
 
@@ -87,11 +64,8 @@ final class ForkJoinInstrumentation {
 
     @Override
     public void transform(AdviceTarget target) {
-      target.applyInlinedAdvice(
-          named("doExec").and(takesArguments(0)), TaskAdvice.RunThisAdvice.class.getName());
-      target.applyInlinedAdvice(
-          named("cancel").and(takesArguments(boolean.class)),
-          TaskAdvice.CancelAdvice.class.getName());
+      target.applyHooks(TaskAdvice.runThis("doExec"));
+      target.applyHooks(TaskAdvice.cancel());
     }
   }
 }

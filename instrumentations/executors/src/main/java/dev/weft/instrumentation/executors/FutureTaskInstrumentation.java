@@ -1,8 +1,5 @@
 package dev.weft.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.weft.core.instrumentation.AdviceTarget;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
@@ -22,8 +19,6 @@ final class FutureTaskInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyInlinedAdvice(
-        named("cancel").and(takesArguments(boolean.class)),
-        TaskAdvice.CancelAdvice.class.getName());
+    target.applyHooks(TaskAdvice.cancel());
   }
 }

@@ -1,9 +1,9 @@
 package dev.weft.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.weft.core.instrumentation.MethodHooks.Value.argument;
 
 import dev.weft.core.instrumentation.AdviceTarget;
+import dev.weft.core.instrumentation.MethodHooks;
 import dev.weft.core.instrumentation.TypeInstrumentation;
 import dev.weft.core.instrumentation.TypeMatcher;
 
@@ -16,6 +16,8 @@ import dev.weft.core.instrumentation.TypeMatcher;
  */
 final class ScheduledThreadPoolExecutorInstrumentation implements TypeInstrumentation {
 
+  private static final String TASK = "(Ljava/util/concurrent/RunnableScheduledFuture;)";
+
   @Override
   public TypeMatcher typeMatcher() {
     return TypeMatcher.named("java.util.concurrent.ScheduledThreadPoolExecutor");
@@ -23,8 +25,11 @@ final class ScheduledThreadPoolExecutorInstrumentation implements TypeInstrument
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyInlinedAdvice(
-        named("delayedExecute").or(named("reExecutePeriodic")).and(takesArguments(1)),
-        TaskAdvice.CaptureArgumentAdvice.class.getName());
+    target.applyHooks(
+        MethodHooks.method("delayedExecute", TASK)
+            .atEnter(TaskAdvice.HOOKS, "capture", argument(0)));
+    target.applyHooks(
+        MethodHooks.method("reExecutePeriodic", TASK)
+            .atEnter(TaskAdvice.HOOKS, "capture", argument(0)));
   }
 }
