@@ -3,6 +3,7 @@ package dev.weft.smoketest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.weft.smoketest.apps.LateJulApp;
 import dev.weft.smoketest.apps.LoggingApp;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -207,6 +208,52 @@ class LogsSmokeTest {
     assertThat(all)
         .extracting(r -> attributes(r.record.getAttributesList()).get("thread.name"))
         .noneMatch(name -> name == null || name.startsWith("weft-") || name.contains("grpc"));
+  }
+
+  /**
+   * The agent's exporter (protobuf) loads {@code java.util.logging.Logger} before the application
+   * does; the agent weaves it moments later instead of during its own export, and the application's
+   * first JUL record is still exported.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(RUNTIMES)
+  void julFirstLoadedByTheAgentItselfIsWovenAfterwardsAndBridged(JavaRuntime java) {
+    ProcessResult result =
+        AppProcess.run(
+            AppProcess.builder(java)
+                .mainClass(LateJulApp.class.getName())
+                .withAgent()
+                .env(otlp.exporterEnv())
+                .env("OTEL_SERVICE_NAME", "late-jul-app")
+                .env("OTEL_BLRP_SCHEDULE_DELAY", "100")
+                .env("OTEL_METRIC_EXPORT_INTERVAL", "200")
+                .sysProp("otel.javaagent.debug", "true")
+                .args("3000"));
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stderr())
+        .contains("Weaving java.util.logging.Logger now: Weft's own work loaded it first");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<Scoped> late;
+    do {
+      late =
+          allRecords().stream()
+              .filter(r -> r.scope.equals("late-jul"))
+              .collect(Collectors.toList());
+    } while (late.isEmpty() && System.nanoTime() < deadline && pause());
+    assertThat(late).as(result.toString()).hasSize(1);
+    assertThat(late.get(0).record.getBody().getStringValue()).isEqualTo("late record");
+    assertThat(late.get(0).record.getSeverityText()).isEqualTo("WARNING");
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(50);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test

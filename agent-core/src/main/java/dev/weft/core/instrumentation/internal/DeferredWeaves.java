@@ -55,6 +55,7 @@ final class DeferredWeaves {
       try {
         // Waits for the class to finish loading (its loader's lock) if it has not yet.
         Class<?> type = Class.forName((String) next[1], false, (ClassLoader) next[0]);
+        log.debug("Weaving " + next[1] + " now: Weft's own work loaded it first");
         weaver.instrumentation().retransformClasses(type);
       } catch (Throwable t) {
         log.debug("Could not weave " + next[1] + " after Weft loaded it", t);
