@@ -18,7 +18,7 @@ import java.util.Set;
  * identifier makes every method of that name reachable (reflective lookups).
  *
  * <p>A class is <em>needed</em> when reachable code or a needed class's shape names it. Methods of
- * a needed class that cannot run may still name classes that are not needed: {@link JarShrinker}
+ * a needed class that cannot run may still name classes that are not needed: {@link ClassRewriter}
  * replaces those bodies, since the verifier would otherwise load what they name.
  */
 final class Reachability {
