@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -115,6 +116,13 @@ class AgentJarLayoutTest {
         }
       }
     }
+  }
+
+  @Test
+  void staysWithinItsSizeBudget() throws IOException {
+    // A quarter of the official agent 2.31.0 (25.11 MB). jar-shrinker's report
+    // (target/jar-shrinker-report.txt) says what each library ships and why.
+    assertThat(Files.size(Path.of(System.getProperty("weft.agent.jar")))).isLessThan(6_200_000L);
   }
 
   @Test
