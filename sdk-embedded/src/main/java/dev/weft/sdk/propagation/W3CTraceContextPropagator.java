@@ -24,10 +24,11 @@ import java.util.List;
  *
  * <p>Injection writes version {@code 00} with the sampled and random-trace-id flags only (the spec
  * requires other bits to be sent as zero) and the trace state, truncated to 512 characters as the
- * spec advises. Nothing is written for an invalid span context.
+ * spec advises. Nothing is written for an invalid span context. Each thread formats into its own
+ * buffer, which keeps the digits of the ids it last wrote.
  *
- * <p>Thread-safe and stateless. Never throws; a malformed header is ignored with at most one
- * rate-limited DEBUG line.
+ * <p>Thread-safe; its only state is the per-thread buffer. Never throws; a malformed header is
+ * ignored with at most one rate-limited DEBUG line.
  */
 public final class W3CTraceContextPropagator implements TextMapPropagator {
 
@@ -54,12 +55,8 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     return FIELDS;
   }
 
-  // "00-", then the dashes between the fields; the ids and flags are written over the rest.
-  private static final ThreadLocal<byte[]> BUFFER =
-      ThreadLocal.withInitial(
-          () ->
-              "00-00000000000000000000000000000000-0000000000000000-00"
-                  .getBytes(StandardCharsets.ISO_8859_1));
+  private static final ThreadLocal<HeaderBuffer> BUFFER =
+      ThreadLocal.withInitial(HeaderBuffer::new);
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
@@ -83,14 +80,27 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
 
   private static String traceparent(SpanContext spanContext) {
     // One ASCII buffer per thread: the header String (a straight copy of Latin-1 bytes) is then
-    // the only allocation per injection.
-    byte[] out = BUFFER.get();
-    Hex.writeLong(spanContext.traceIdHigh(), out, TRACE_ID);
-    Hex.writeLong(spanContext.traceIdLow(), out, TRACE_ID + 16);
-    Hex.writeLong(spanContext.spanId(), out, SPAN_ID);
+    // the only allocation per injection. The buffer keeps the digits of the ids it last held and
+    // only ids that changed are formatted: a request that calls out several times injects one
+    // trace id again and again, and formatting all three longs is a third of an injection's time
+    // (measured against PropagationBenchmark's three cases).
+    HeaderBuffer buffer = BUFFER.get();
+    byte[] out = buffer.ascii;
+    long high = spanContext.traceIdHigh();
+    long low = spanContext.traceIdLow();
+    if (high != buffer.traceIdHigh || low != buffer.traceIdLow) {
+      Hex.writeLong(high, out, TRACE_ID);
+      Hex.writeLong(low, out, TRACE_ID + 16);
+      buffer.traceIdHigh = high;
+      buffer.traceIdLow = low;
+    }
+    long spanId = spanContext.spanId();
+    if (spanId != buffer.spanId) {
+      Hex.writeLong(spanId, out, SPAN_ID);
+      buffer.spanId = spanId;
+    }
     int flags = spanContext.flags() & KNOWN_FLAGS;
-    out[FLAGS] = '0'; // KNOWN_FLAGS fit the second digit
-    out[FLAGS + 1] = (byte) ('0' + flags);
+    out[FLAGS + 1] = (byte) ('0' + flags); // KNOWN_FLAGS fit the second digit; the first stays 0
     return asciiString(out);
   }
 
@@ -184,5 +194,20 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   @Override
   public String toString() {
     return "W3CTraceContextPropagator";
+  }
+
+  /**
+   * One thread's {@code traceparent} bytes and the ids whose digits they hold. Starts as the
+   * all-zero header, which is exactly the digits of ids 0, so the fields start at 0.
+   * Thread-confined.
+   */
+  private static final class HeaderBuffer {
+    // "00-", then the dashes between the fields; the ids and flags are written over the rest.
+    final byte[] ascii =
+        "00-00000000000000000000000000000000-0000000000000000-00"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    long traceIdHigh;
+    long traceIdLow;
+    long spanId;
   }
 }

@@ -15,6 +15,7 @@ import dev.weft.core.api.trace.SpanContext;
 import dev.weft.core.api.trace.TraceState;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,6 +131,40 @@ class W3CTraceContextPropagatorTest {
     assertThat(out.get("traceparent")).endsWith("-03");
     out = inject(propagator, Carriers.withParent((byte) 0x02, TraceState.empty()));
     assertThat(out.get("traceparent")).endsWith("-02");
+  }
+
+  @Test
+  void injectsEachContextOfASequenceWhateverTheThreadInjectedBefore() {
+    // The thread's buffer keeps the digits of the ids it last wrote: every change of trace id,
+    // span id or flags, alone or together, and ids of 0 (the buffer's starting digits).
+    long[][] ids = {
+      {0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x00f067aa0ba902b7L, 1},
+      {0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x00f067aa0ba902b7L, 0},
+      {0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x1111111111111111L, 1},
+      {0x4bf92f3577b34da6L, 0x0000000000000001L, 0x1111111111111111L, 1},
+      {0, 1, 1, 3},
+      {0, 1, 0xffffffffffffffffL, 3},
+      {0xffffffffffffffffL, 0, 0xffffffffffffffffL, 2},
+      {1, 0, 0x8000000000000000L, 2},
+    };
+    SplittableRandom random = new SplittableRandom(7);
+    for (int round = 0; round < 2; round++) {
+      for (long[] id : ids) {
+        assertInjects(id[0], id[1], id[2], (byte) id[3]);
+      }
+    }
+    for (int i = 0; i < 10_000; i++) {
+      long high = random.nextInt(4) == 0 ? 0 : random.nextLong();
+      assertInjects(high, random.nextLong() | 1, random.nextLong() | 1, (byte) random.nextInt(4));
+    }
+  }
+
+  private static void assertInjects(long high, long low, long spanId, byte flags) {
+    Context context =
+        Span.wrap(SpanContext.create(high, low, spanId, flags, TraceState.empty()))
+            .storeInContext(Context.root());
+    String expected = String.format("00-%016x%016x-%016x-%02x", high, low, spanId, flags);
+    assertThat(inject(propagator, context)).containsExactly(Map.entry("traceparent", expected));
   }
 
   @Test
