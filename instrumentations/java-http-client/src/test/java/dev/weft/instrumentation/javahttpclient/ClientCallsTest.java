@@ -161,7 +161,8 @@ class ClientCallsTest {
     ClientCalls.exit(call, future, null);
 
     // JDK 17's HttpClient refuses to cancel some in-flight exchanges (cancel returns false, seen
-    // both ways in this test): the span must end cleanly either way.
+    // both ways in this test), and on 17.0.19 a cancel it accepts may still leave the future
+    // completed otherwise (isCancelled() false): the span must end cleanly either way.
     boolean cancelled = future.cancel(true);
     if (!cancelled) {
       release.countDown();
@@ -170,7 +171,7 @@ class ClientCallsTest {
     RecordedSpan span = awaitEnded();
     assertThat(span.status()).isEqualTo(StatusCode.UNSET);
     assertThat(span.exceptions()).isEmpty();
-    assertThat(future.isCancelled()).isEqualTo(cancelled);
+    assertThat(future.isDone()).isTrue();
   }
 
   @Test
