@@ -40,7 +40,8 @@ final class WeaverHolder {
               try {
                 long start = System.nanoTime();
                 get().warmUp();
-                log.debug("Weaver warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                log.debug(
+                    "Weaver warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
               } catch (Throwable t) {
                 log.debug("Weaver warm-up failed (the first weave will pay for it)", t);
               }
