@@ -55,12 +55,13 @@ public final class InstrumentationInstaller {
     IndyLinker linker = new IndyLinker(registry, agentLoader, errors);
     Class<?> dispatcher = DispatcherInstaller.install(inst, linker, errors);
     log.debug("Advice dispatcher: " + dispatcher.getName());
-    WeaverHolder weaver = new WeaverHolder(inst, dispatcher);
     WeftTransformer transformer =
-        new WeftTransformer(index, new IgnoreRules(excludeClasses, excludeLoaders), weaver);
+        new WeftTransformer(
+            index,
+            new IgnoreRules(excludeClasses, excludeLoaders),
+            new WeaverHolder(inst, dispatcher));
     inst.addTransformer(transformer, true);
     retransformLoaded(inst, transformer);
-    weaver.warmUpInBackground();
   }
 
   /** Advice errors suppressed so far. */

@@ -58,34 +58,6 @@ final class Weaver {
                     .getOnly()));
   }
 
-  /**
-   * Weaves a small class of Weft's own with delegated and inlined advice, as a real weave would,
-   * and discards the result: loads and exercises what the first real weave needs.
-   */
-  void warmUp() {
-    ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
-    TypePool pool = pool(locator);
-    TypeDescription target = pool.describe(WarmUp.Target.class.getName()).resolve();
-    Advice delegated =
-        Advice.withCustomMapping()
-            .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
-            .bootstrap(
-                bootstrapMethod,
-                new LinkArguments("warm-up"),
-                TypeDescription.Generic.Visitor.Generalizing.INSTANCE)
-            .to(pool.describe(WarmUp.Delegated.class.getName()).resolve(), locator)
-            .withExceptionHandler(suppressedHandler);
-    Advice inlined =
-        Advice.to(pool.describe(WarmUp.Inlined.class.getName()).resolve(), locator)
-            .withExceptionHandler(suppressedHandler);
-    byteBuddy
-        .decorate(target, locator)
-        .visit(delegated.on(ElementMatchers.named("run")))
-        .visit(inlined.on(ElementMatchers.named("run")))
-        .make(pool)
-        .getBytes();
-  }
-
   /** The woven class file, or null to leave the class unchanged. */
   byte[] weave(
       Module javaModule,
@@ -205,37 +177,6 @@ final class Weaver {
   private static TypePool pool(ClassFileLocator locator) {
     return new TypePool.Default.WithLazyResolution(
         new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
-  }
-
-  /** What {@link #warmUp} weaves; never loaded as woven. */
-  static final class WarmUp {
-    private WarmUp() {}
-
-    static final class Target {
-      public String run(String value) {
-        return value.isEmpty() ? null : value;
-      }
-    }
-
-    @SuppressWarnings("unused")
-    static final class Delegated {
-      @Advice.OnMethodEnter(inline = false, suppress = Throwable.class)
-      static Object enter(@Advice.Argument(0) Object value) {
-        return value;
-      }
-
-      @Advice.OnMethodExit(
-          inline = false,
-          onThrowable = Throwable.class,
-          suppress = Throwable.class)
-      static void exit(@Advice.Enter Object entered, @Advice.Return Object returned) {}
-    }
-
-    @SuppressWarnings("unused")
-    static final class Inlined {
-      @Advice.OnMethodEnter(suppress = Throwable.class)
-      static void enter() {}
-    }
   }
 
   /** The static arguments of each call site: which module, advice class and method to link. */
